@@ -1,0 +1,121 @@
+"""Split an example script into its ``# %%`` cells and read their declarations.
+
+A cell that needs a GPU says so on its separator line::
+
+    # %% [cuda]
+    # Moving a tensor to the GPU
+    # --------------------------
+
+That one declaration drives the doctest device, the page badge and the
+recorded output the CPU build shows for the cell.  The splitting follows
+sphinx-gallery's own rules (same block start lines, so the two can be
+matched), but needs only the standard library: the GPU runner may lack
+sphinx-gallery.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SEPARATOR = re.compile(r"(?P<header>^# ?%%(?P<tag>.*))\n(?P<text>(?:^#.*\n?)*)", re.M)
+DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
+KNOWN_NEEDS = {"cuda"}
+
+
+class CellDeclarationError(ValueError):
+    """A ``# %%`` line declares something this project does not know."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One code cell: its source, first line (1-based) and what it needs."""
+
+    index: int
+    lineno: int
+    code: str
+    needs: str | None = None
+    title: str = ""
+
+    @property
+    def needs_gpu(self) -> bool:
+        return self.needs == "cuda"
+
+
+@dataclass(frozen=True)
+class Example:
+    path: Path
+    cells: tuple[Cell, ...]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def gpu_cells(self) -> tuple[Cell, ...]:
+        return tuple(cell for cell in self.cells if cell.needs_gpu)
+
+    @property
+    def badge(self) -> str:
+        """``cpu``, ``some-gpu`` or ``gpu``: what a reader needs to run the page."""
+        if not self.gpu_cells:
+            return "cpu"
+        return "gpu" if len(self.gpu_cells) == len(self.cells) else "some-gpu"
+
+
+def _declared_need(tag: str, path: Path, lineno: int) -> str | None:
+    tag = tag.strip()
+    if not tag:
+        return None
+    match = DECLARATION.fullmatch(tag)
+    if not match or match["needs"] not in KNOWN_NEEDS:
+        raise CellDeclarationError(
+            f"{path}:{lineno}: unknown cell declaration {tag!r} "
+            f"(known: {', '.join(f'[{n}]' for n in sorted(KNOWN_NEEDS))})"
+        )
+    return match["needs"]
+
+
+def _heading(text: str) -> str:
+    """The section title a text cell opens with, or ``""``."""
+    lines = [line.lstrip("#").strip() for line in text.splitlines()]
+    if len(lines) >= 2 and lines[0] and set(lines[1]) <= set("-=~^") and lines[1]:
+        return lines[0]
+    return ""
+
+
+def parse_example(path: str | Path) -> Example:
+    """Return the code cells of an example, numbered like sphinx-gallery's blocks."""
+    path = Path(path)
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source, filename=str(path))
+    docstring_end = tree.body[0].end_lineno if ast.get_docstring(tree) else 0
+    rest = "\n".join(source.split("\n")[docstring_end:])
+    lineno = docstring_end + 1
+
+    cells: list[Cell] = []
+    needs: str | None = None
+    title = ""
+    position = 0
+
+    def add(code: str, at: int) -> None:
+        if code.strip():
+            cells.append(Cell(len(cells), at, code, needs, title))
+
+    for match in SEPARATOR.finditer(rest):
+        code = rest[position : match.start()]
+        add(code, lineno)
+        lineno += code.count("\n")
+        needs = _declared_need(match["tag"], path, lineno)
+        title = _heading(match["text"])
+        lineno += 1 + match["text"].count("\n")
+        position = match.end()
+    add(rest[position:], lineno)
+    return Example(path, tuple(cells))
+
+
+def list_examples(examples_dir: str | Path) -> list[Path]:
+    """Every executed example, in the order the gallery shows them."""
+    return sorted(Path(examples_dir).glob("*/plot_*.py"))

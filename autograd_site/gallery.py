@@ -1,0 +1,224 @@
+"""What the gallery pages show: verified output, GPU records and device badges.
+
+sphinx-gallery executes the examples and writes one reST file per example,
+marking every block with ``.. GENERATED FROM PYTHON SOURCE LINES a-b``.  Those
+markers tie each block of the page to a cell of ``autograd_site.cells``, which
+lets this module
+
+* check, on every build, that each output the page shows equals the record
+  for the device it ran on (:func:`verify_outputs`);
+* show the GPU record under each ``# %% [cuda]`` cell, and the device badge
+  under the title (:func:`show_records`);
+* re-run the examples when torch, the device or the locked dependencies
+  change, which sphinx-gallery's source-hash cache cannot see
+  (:func:`invalidate_stale_executions`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from textwrap import dedent, indent
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from autograd_site.cells import Example, list_examples, parse_example
+from autograd_site.records import compare, read_record, record_path
+
+logger = logging.getLogger(__name__)
+
+GENERATED = re.compile(r"^\.\. GENERATED FROM PYTHON SOURCE LINES (\d+)-(\d+)\n", re.M)
+OUTPUT = re.compile(
+    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n(?P<body>(?:(?: {4}.*)?\n)*)",
+    re.M,
+)
+TITLE_UNDERLINE = re.compile(r"^=+\n", re.M)
+FINGERPRINT_FILE = ".execution-fingerprint"
+LOCK_FILE = "constraints.txt"
+
+BADGES = {
+    "cpu": "Runs on CPU",
+    "some-gpu": "Runs on CPU; some cells need a GPU",
+    "gpu": "Needs a GPU",
+}
+
+
+def build_device() -> str:
+    """The device the examples run on in this build, as each example decides it."""
+    import torch
+
+    return os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+
+class Gallery:
+    """Where the examples, their generated pages and their records live."""
+
+    def __init__(self, app):
+        conf = app.config.sphinx_gallery_conf
+        srcdir = Path(app.srcdir)
+        self.examples = (srcdir / conf["examples_dirs"]).resolve()
+        self.generated = srcdir / conf["gallery_dirs"]
+        self.records = self.examples / "records"
+        self.docname_prefix = conf["gallery_dirs"].rstrip("/") + "/"
+        self.lock = Path(app.confdir) / LOCK_FILE
+
+    def example_paths(self) -> list[Path]:
+        return list_examples(self.examples)
+
+    def page(self, path: Path) -> Path:
+        return (self.generated / path.relative_to(self.examples)).with_suffix(".rst")
+
+    def example_for(self, docname: str) -> Example | None:
+        if not docname.startswith(self.docname_prefix):
+            return None
+        path = self.examples / (docname.removeprefix(self.docname_prefix) + ".py")
+        return parse_example(path) if path.name.startswith("plot_") and path.exists() else None
+
+
+def _blocks(rst: str) -> list[tuple[int, int, int]]:
+    """``(first source line, start, end)`` of every generated block in ``rst``."""
+    marks = list(GENERATED.finditer(rst))
+    ends = [m.start() for m in marks[1:]] + [len(rst)]
+    return [(int(m[1]), m.end(), end) for m, end in zip(marks, ends)]
+
+
+def captured_outputs(rst: str, example: Example) -> dict[int, str]:
+    """What sphinx-gallery captured for each code cell of ``example``."""
+    cell_at = {cell.lineno: cell.index for cell in example.cells}
+    outputs = {}
+    for line, start, end in _blocks(rst):
+        if line in cell_at:
+            found = OUTPUT.search(rst, start, end)
+            outputs[cell_at[line]] = dedent(found["body"]) if found else ""
+    return outputs
+
+
+def verify_outputs(app) -> None:
+    """Fail the build if a page would show output that is not the recorded one."""
+    if not app.config.sphinx_gallery_conf.get("plot_gallery"):
+        return  # nothing was executed (e.g. message extraction)
+    gallery, device = Gallery(app), build_device()
+    problems = []
+    for path in gallery.example_paths():
+        example = parse_example(path)
+        outputs = captured_outputs(gallery.page(path).read_text(encoding="utf-8"), example)
+        record = read_record(record_path(gallery.records, example, device))
+        problems += compare(example, record, outputs, device)
+    if problems:
+        raise ExtensionError(
+            "The examples printed something other than their records "
+            "(update them with `nox -s doctest -- --accept` if the change is intended):\n\n"
+            + "\n\n".join(problems)
+        )
+
+
+def _gpu_output_rst(example: Example, index: int, gallery: Gallery) -> str:
+    record = read_record(record_path(gallery.records, example, "cuda"))
+    if record is None:
+        return (
+            "\n.. admonition:: Output not yet recorded on a GPU\n"
+            "   :class: gpu-output gpu-output-missing\n\n"
+            "   This cell needs a GPU. Its output appears here once a GPU runner has\n"
+            "   recorded it.\n\n"
+        )
+    body = f"# recorded with {record.recorded_with}\n\n{record.output(index)}"
+    return (
+        "\n.. admonition:: Output recorded on a GPU\n"
+        "   :class: gpu-output\n\n"
+        "   .. code-block:: none\n\n" + indent(body, " " * 6) + "\n\n"
+    )
+
+
+def show_records(app, docname: str, source: list[str]) -> None:
+    """Add the device badge and the GPU records to an example's page."""
+    gallery = Gallery(app)
+    example = gallery.example_for(docname)
+    if example is None:
+        return
+    rst = source[0]
+    for line, _, end in reversed(_blocks(rst)):
+        cell = next((c for c in example.gpu_cells if c.lineno == line), None)
+        if cell is not None:
+            rst = rst[:end] + _gpu_output_rst(example, cell.index, gallery) + rst[end:]
+    title_end = TITLE_UNDERLINE.search(rst).end()
+    badge = f"\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
+    source[0] = rst[:title_end] + badge + rst[title_end:]
+    for device in ("cuda",):
+        app.env.note_dependency(str(record_path(gallery.records, example, device)))
+
+
+def execution_fingerprint(gallery: Gallery) -> str:
+    import torch
+
+    lock = hashlib.sha256(gallery.lock.read_bytes()).hexdigest() if gallery.lock.exists() else "none"
+    return f"torch {torch.__version__}\ndevice {build_device()}\nlock {lock}\n"
+
+
+def invalidate_stale_executions(app) -> None:
+    """Forget sphinx-gallery's cached runs if torch, device or lock changed."""
+    gallery = Gallery(app)
+    stamp = gallery.generated / FINGERPRINT_FILE
+    current = execution_fingerprint(gallery)
+    if stamp.exists() and stamp.read_text() == current:
+        return
+    stale = list(gallery.generated.rglob("*.py.md5")) if gallery.generated.exists() else []
+    for md5 in stale:
+        md5.unlink()
+    if stale:
+        logger.info("autograd_site: torch, device or dependencies changed; re-running all examples")
+    gallery.generated.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(current)
+
+
+THUMBNAIL_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
+TOOLTIP = re.compile(r'tooltip="[^"]*"')
+
+
+def translate_thumbnails(app, doctree, docname: str) -> None:
+    """Give gallery thumbnails the page's own (translated) title and intro.
+
+    sphinx-gallery writes each thumbnail's title and tooltip as raw HTML, in
+    English, which no catalog can reach.  The ``:doc:`` link before the title
+    already resolves to the translated title; reuse it, and the translated
+    first paragraph of the target page as the tooltip.
+    """
+    from html import escape
+
+    from docutils import nodes
+
+    if not docname.startswith(Gallery(app).docname_prefix):
+        return
+    opening, title = None, None
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.raw, nodes.reference))):
+        if isinstance(node, nodes.reference) and opening is not None:
+            title, target = node.astext(), node.get("refuri", "")
+            intro = _intro(app, docname, target)
+            opening.children[0] = nodes.Text(
+                TOOLTIP.sub(f'tooltip="{escape(intro or title)}"', opening.astext())
+            )
+            opening = None
+        elif isinstance(node, nodes.raw) and "sphx-glr-thumbcontainer" in node.astext():
+            opening = node
+        elif isinstance(node, nodes.raw) and title and "sphx-glr-thumbnail-title" in node.astext():
+            node.children[0] = nodes.Text(
+                THUMBNAIL_TITLE.sub(lambda m: m[1] + escape(title) + m[3], node.astext())
+            )
+            title = None
+
+
+def _intro(app, docname: str, refuri: str) -> str:
+    """The first paragraph (after the badge) of the page ``refuri`` points to."""
+    from docutils import nodes
+    from posixpath import dirname, join, normpath
+
+    target = normpath(join(dirname(docname), refuri.split("#")[0])).removesuffix(".html")
+    if target not in app.env.all_docs:
+        return ""
+    section = next(app.env.get_doctree(target).findall(nodes.section), None)
+    for child in section.children if section else ():
+        if isinstance(child, nodes.paragraph) and "device-badge" not in child["classes"]:
+            return child.astext()
+    return ""

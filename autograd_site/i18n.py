@@ -1,0 +1,138 @@
+"""Translation catalogs: extract, update and check.
+
+    python -m autograd_site.i18n update   # regenerate .pot, merge into locale/ja and locale/fr
+    python -m autograd_site.i18n check    # statistics; fail on anything not ready to publish
+
+Extraction never executes the examples (``-D plot_gallery=0``).  Updating
+goes through sphinx-intl (msgmerge semantics): entries whose English changed
+become fuzzy and removed ones become obsolete; no translation is ever dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from autograd_site.build import sphinx_command
+
+TRANSLATIONS = ("ja", "fr")
+POT_DATE_EPOCH = "1767225600"  # 2026-01-01
+
+
+def extract(root: Path, potdir: Path) -> None:
+    """Write the English messages of every page to ``potdir/**/*.pot``."""
+    command = sphinx_command(root, "en", "gettext", potdir, "-D", "plot_gallery=0")
+    # A fixed POT-Creation-Date, so that updating catalogs only changes what changed.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": POT_DATE_EPOCH}
+    subprocess.run(command, cwd=root, check=True, env=env)
+
+
+def update(root: Path) -> None:
+    potdir = root / "_build" / "gettext"
+    extract(root, potdir)
+    subprocess.run(
+        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(potdir), "-d", str(root / "locale"),
+         *[arg for lang in TRANSLATIONS for arg in ("-l", lang)]],
+        cwd=root, check=True,
+    )
+
+
+@dataclass
+class CatalogReport:
+    path: Path
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _entry_location(path: Path, entry: polib.POEntry) -> str:
+    return f"{path}:{entry.linenum}"
+
+
+def check_catalog(po_path: Path, pot_path: Path | None) -> CatalogReport:
+    report = CatalogReport(po_path)
+    try:
+        catalog = polib.pofile(str(po_path))
+    except (OSError, ValueError) as error:
+        report.errors.append(f"{po_path}: cannot be read: {error}")
+        return report
+    for entry in catalog:
+        if entry.obsolete:
+            report.obsolete += 1
+            report.errors.append(f"{_entry_location(po_path, entry)}: obsolete entry (remove it)")
+        elif entry.fuzzy:
+            report.fuzzy += 1
+            report.errors.append(f"{_entry_location(po_path, entry)}: fuzzy: {entry.msgid[:60]!r}")
+        elif not entry.translated():
+            report.untranslated += 1
+            report.errors.append(f"{_entry_location(po_path, entry)}: untranslated: {entry.msgid[:60]!r}")
+        else:
+            report.translated += 1
+    if pot_path is None:
+        report.errors.append(f"{po_path}: no such page in the English source any more")
+    else:
+        current = {(e.msgctxt, e.msgid) for e in polib.pofile(str(pot_path))}
+        present = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
+        for msgctxt, msgid in sorted(current - present, key=str):
+            report.errors.append(f"{po_path}: out of date: missing {msgid[:60]!r} (run `nox -s i18n`)")
+    msgfmt = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po_path)], text=True, capture_output=True
+    )
+    if msgfmt.returncode != 0:
+        report.errors.append(msgfmt.stderr.strip())
+    return report
+
+
+def check(root: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        potdir = Path(tmp)
+        extract(root, potdir)
+        pots = {p.relative_to(potdir).with_suffix(""): p for p in potdir.rglob("*.pot")}
+        errors = []
+        for language in TRANSLATIONS:
+            catalog_dir = root / "locale" / language / "LC_MESSAGES"
+            pos = {p.relative_to(catalog_dir).with_suffix(""): p for p in catalog_dir.rglob("*.po")}
+            totals = CatalogReport(catalog_dir)
+            print(f"\n{language}: {'page':<50} translated fuzzy untranslated obsolete")
+            for page in sorted(set(pots) | set(pos)):
+                if page not in pos:
+                    errors.append(f"{catalog_dir / page}.po: missing (run `nox -s i18n`)")
+                    continue
+                report = check_catalog(pos[page], pots.get(page))
+                errors += report.errors
+                print(f"{language}: {str(page):<50} {report.translated:>10} {report.fuzzy:>5} "
+                      f"{report.untranslated:>12} {report.obsolete:>8}")
+                for name in ("translated", "fuzzy", "untranslated", "obsolete"):
+                    setattr(totals, name, getattr(totals, name) + getattr(report, name))
+            print(f"{language}: {'TOTAL':<50} {totals.translated:>10} {totals.fuzzy:>5} "
+                  f"{totals.untranslated:>12} {totals.obsolete:>8}")
+    if errors:
+        print("\nThe catalogs are not ready to publish:", *errors, sep="\n", file=sys.stderr)
+        return 1
+    print("\nAll catalogs are complete and up to date.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("update", "check"))
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "update":
+        update(root)
+        return 0
+    return check(root)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Run an example cell by cell and capture what each cell prints.
+
+Used by the doctest (``tests/test_examples.py``).  Needs only torch and
+matplotlib, so that a GPU runner without the docs toolchain can use it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import traceback
+import warnings
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+from autograd_site.cells import Example, parse_example
+
+DEVICE_VARIABLE = "AUTOGRAD_DEVICE"
+
+
+class ExampleFailed(AssertionError):
+    """An example raised or warned; the message names the file and line."""
+
+
+def environment_description(device: str) -> str:
+    """What a record was made with: torch version and, on a GPU, which one."""
+    import torch
+
+    text = f"torch {torch.__version__}"
+    if device == "cuda":
+        text += f" · CUDA {torch.version.cuda} · {torch.cuda.get_device_name()}"
+    return text
+
+
+def _location(error: BaseException, path: Path) -> str:
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == str(path)]
+    line = frames[-1].lineno if frames else "?"
+    return f"{path}:{line}"
+
+
+def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]:
+    """Execute every cell of ``path`` with ``AUTOGRAD_DEVICE=device``.
+
+    Returns the parsed example and each cell's printed output.  An exception
+    or a warning raised by a cell fails with its file, line and traceback.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = Path(path)
+    example = parse_example(path)
+    namespace = {"__name__": "__main__", "__file__": str(path)}
+    outputs: dict[int, str] = {}
+    previous_device = os.environ.get(DEVICE_VARIABLE)
+    os.environ[DEVICE_VARIABLE] = device
+    show = plt.show
+    plt.show = lambda *args, **kwargs: None  # figures are not displayed in a test
+    try:
+        for cell in example.cells:
+            # Pad with blank lines so tracebacks give the line in the example file.
+            code = compile("\n" * (cell.lineno - 1) + cell.code, str(path), "exec")
+            captured = io.StringIO()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    with redirect_stdout(captured), redirect_stderr(captured):
+                        exec(code, namespace)
+                except Exception as error:
+                    raise ExampleFailed(
+                        f"{_location(error, path)}: cell {cell.index} raised "
+                        f"{type(error).__name__}\n{traceback.format_exc()}"
+                    ) from error
+            if caught:
+                first = caught[0]
+                raise ExampleFailed(
+                    f"{first.filename}:{first.lineno}: cell {cell.index} warned: "
+                    f"{first.category.__name__}: {first.message}"
+                )
+            outputs[cell.index] = captured.getvalue()
+    finally:
+        plt.show = show
+        plt.close("all")
+        if previous_device is None:
+            os.environ.pop(DEVICE_VARIABLE, None)
+        else:
+            os.environ[DEVICE_VARIABLE] = previous_device
+    return example, outputs

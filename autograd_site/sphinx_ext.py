@@ -1,0 +1,15 @@
+"""Sphinx extension: wires the project's build behaviour into the events."""
+
+from autograd_site import gallery, languages
+
+
+def setup(app):
+    app.add_config_value("languages", ("en",), "html", types=[tuple])
+    # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
+    app.connect("builder-inited", gallery.invalidate_stale_executions, priority=400)
+    app.connect("builder-inited", gallery.verify_outputs, priority=600)
+    app.connect("source-read", gallery.show_records)
+    app.connect("doctree-resolved", gallery.translate_thumbnails)
+    app.connect("html-page-context", languages.add_language_links)
+    app.add_css_file("autograd-site.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,64 @@
+"""Sphinx configuration shared by the English, Japanese and French builds.
+
+One file for all three languages: the language comes from ``-D language=..``
+(see ``autograd_site/build.py``); nothing here is edited per language.
+"""
+
+project = "PyTorch Autograd by Example"
+author = "The PyTorch Autograd by Example contributors"
+copyright = "2026, " + author
+
+language = "en"
+languages = ("en", "ja", "fr")
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.mathjax",
+    "sphinx-mathjax-offline",
+    "sphinx_copybutton",
+    "sphinx_gallery.gen_gallery",
+    "autograd_site.sphinx_ext",
+]
+
+root_doc = "index"
+exclude_patterns = ["auto_examples/*.ipynb", "auto_examples/*.py", "auto_examples/*.md5"]
+templates_path = ["_templates"]  # relative to this file
+html_static_path = ["_static"]
+myst_enable_extensions = ["dollarmath", "colon_fence"]
+suppress_warnings = ["config.cache"]
+
+# -- Translations -------------------------------------------------------------
+locale_dirs = ["../locale/"]  # relative to docs/, so .buildinfo is the same in every clone
+gettext_compact = False  # one catalog per page
+gettext_location = False  # no source line numbers: small diffs
+gettext_uuid = False
+
+# -- Examples -----------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "auto_examples",
+    "filename_pattern": r"/plot_",
+    "within_subsection_order": "FileNameSortKey",
+    "capture_repr": (),  # pages show what the code prints, nothing implicit
+    "abort_on_example_error": True,
+    "min_reported_time": float("inf"),  # no timings on pages: they are not reproducible
+    "write_computation_times": False,
+    "show_signature": False,
+    "download_all_examples": False,
+    "remove_config_comments": True,
+}
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = project
+html_last_updated_fmt = None
+html_theme_options = {
+    "navbar_end": ["language-switcher", "theme-switcher"],
+    "secondary_sidebar_items": ["page-toc"],
+    "show_prev_next": True,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+html_show_sourcelink = False
+html_copy_source = False
+copybutton_exclude = ".linenos, .gp, .go"

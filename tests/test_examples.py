@@ -1,0 +1,25 @@
+"""Every example, run as a doctest: each cell's output must equal its record."""
+
+from pathlib import Path
+
+import pytest
+
+from autograd_site.cells import list_examples
+from autograd_site.records import compare, read_record, record_path, write_record
+from autograd_site.runner import environment_description, run_example
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+RECORDS = EXAMPLES / "records"
+
+
+@pytest.mark.parametrize("path", list_examples(EXAMPLES), ids=lambda path: path.name)
+def test_output_matches_record(path, doctest_device, accept):
+    example, outputs = run_example(path, doctest_device)
+    record_file = record_path(RECORDS, example, doctest_device)
+    if accept:
+        write_record(record_file, example, doctest_device, outputs, environment_description(doctest_device))
+        return
+    problems = compare(example, read_record(record_file), outputs, doctest_device)
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
