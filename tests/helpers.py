@@ -1,0 +1,31 @@
+"""Shared helpers for tests that work on the built site or on a project copy."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+LANGUAGES = ("en", "ja", "fr")
+# Left out of project copies: environments, history and build output.  The
+# executed gallery (docs/auto_examples) is kept so a copy does not re-run
+# every example.
+NOT_COPIED = {".venv", ".nox", ".git", "_build", "__pycache__", "test-artifacts"}
+
+
+def copy_project(destination: Path) -> Path:
+    shutil.copytree(ROOT, destination, ignore=lambda folder, names: NOT_COPIED & set(names))
+    return destination
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+
+
+def built_pages(language: str) -> list[Path]:
+    pages = sorted((SITE / language).rglob("*.html"))
+    assert pages, f"{SITE / language} has no pages: run `python -m autograd_site.build` first"
+    return pages

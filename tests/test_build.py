@@ -1,0 +1,132 @@
+"""How the build and the doctest behave when something changes or goes wrong.
+
+Each test works on a temporary copy of the project.
+"""
+
+import types
+
+import pytest
+import torch
+
+from autograd_site import gallery
+from autograd_site.cells import CellDeclarationError, parse_example
+from autograd_site.records import RecordError, read_record
+from helpers import copy_project, run
+
+EXAMPLE = "examples/01_first_steps/plot_02_first_gradient.py"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_changed_output_fails_the_doctest_with_file_cell_and_diff(project):
+    example = project / EXAMPLE
+    example.write_text(example.read_text().replace('print("2x + 2 =", 2 * x.item() + 2)',
+                                                   'print("2x + 2 =", 2 * x.item() + 3)'))
+    result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-k", "first_gradient",
+                 cwd=project)
+    assert result.returncode == 1, result.stdout
+    line = parse_example(example).cells[3].lineno
+    assert f"{EXAMPLE}:{line}: cell 3 (Call ``backward()`` and read ``.grad``)" in result.stdout
+    assert "-2x + 2 = 8.0\n+2x + 2 = 9.0" in result.stdout
+
+
+def test_accept_rewrites_the_record(project):
+    example = project / EXAMPLE
+    example.write_text(example.read_text().replace('"x.grad ="', '"gradient:"'))
+    accepted = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "--accept", cwd=project)
+    assert accepted.returncode == 0, accepted.stdout
+    assert "gradient: tensor(8.)" in (project / "examples/records/plot_02_first_gradient.cpu.txt").read_text()
+    again = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", cwd=project)
+    assert again.returncode == 0, again.stdout
+
+
+def test_an_unexpected_warning_fails_the_doctest(project):
+    example = project / EXAMPLE
+    example.write_text(example.read_text().replace(
+        "loss.backward()\n", "loss.backward()\nimport warnings\nwarnings.warn('surprise')\n"))
+    result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-k", "first_gradient",
+                 cwd=project)
+    assert result.returncode == 1
+    assert "plot_02_first_gradient.py" in result.stdout and "warned: UserWarning: surprise" in result.stdout
+
+
+def test_failing_example_stops_the_build_and_keeps_the_previous_site(project):
+    previous = project / "_build" / "html" / "en" / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("the last good site")
+    broken = project / "examples" / "01_first_steps" / "plot_99_broken.py"
+    broken.write_text('"""\nBroken\n======\n\nRaises.\n"""\n\nx = 1\nraise ValueError("boom")\n')
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 1
+    assert "examples/01_first_steps/plot_99_broken.py:9" in result.stdout
+    assert previous.read_text() == "the last good site"
+
+
+def test_page_shows_the_gpu_record_and_output_must_match_cpu_record(project):
+    (project / "examples/records/plot_01_creating_tensors.cuda.txt").write_text(
+        "# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell 6: Moving a tensor to the GPU\n"
+        "on_gpu.device: cuda:0\n"
+    )
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 0, result.stdout
+    page = project / "_build/html/en/auto_examples/01_first_steps/plot_01_creating_tensors.html"
+    html = page.read_text()
+    assert "Output recorded on a GPU" in html and "torch 9.9 · CUDA 99 · Test GPU" in html
+    assert "on_gpu.device: cuda:0" in html
+
+    record = project / "examples/records/plot_01_creating_tensors.cpu.txt"
+    record.write_text(record.read_text().replace("rows, columns: 2 3", "rows, columns: 3 2"))
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 1
+    assert "printed something other than their records" in result.stdout
+    assert "-rows, columns: 3 2" in result.stdout
+
+
+def test_lock_change_re_executes_examples(project):
+    md5 = project / "docs/auto_examples/01_first_steps/plot_02_first_gradient.py.md5"
+    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
+    stamp = md5.stat().st_mtime_ns
+    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
+    assert md5.stat().st_mtime_ns == stamp, "an unchanged rebuild re-executed the example"
+    (project / "constraints.txt").write_text((project / "constraints.txt").read_text() + "# changed\n")
+    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
+    assert md5.stat().st_mtime_ns != stamp, "a lock change did not re-execute the example"
+
+
+def test_torch_or_device_change_invalidates_cached_runs(tmp_path, monkeypatch):
+    generated = tmp_path / "docs" / "auto_examples"
+    generated.mkdir(parents=True)
+    (tmp_path / "examples").mkdir()
+    app = types.SimpleNamespace(
+        config=types.SimpleNamespace(sphinx_gallery_conf={"examples_dirs": "../examples",
+                                                          "gallery_dirs": "auto_examples"}),
+        srcdir=tmp_path / "docs", confdir=tmp_path,
+    )
+    cached = generated / "plot_x.py.md5"
+
+    def cache_survives() -> bool:
+        cached.write_text("abc")
+        gallery.invalidate_stale_executions(app)
+        return cached.exists()
+
+    gallery.invalidate_stale_executions(app)
+    assert cache_survives()
+    monkeypatch.setattr(torch, "__version__", "99.0")
+    assert not cache_survives()
+    assert cache_survives()
+    monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
+    assert not cache_survives()
+
+
+def test_malformed_record_and_unknown_declaration_name_file_and_line(tmp_path):
+    record = tmp_path / "plot_x.cpu.txt"
+    record.write_text("# Recorded with: torch\nstray output\n")
+    with pytest.raises(RecordError, match=r"plot_x.cpu.txt:2: output outside"):
+        read_record(record)
+    example = tmp_path / "plot_y.py"
+    example.write_text('"""\nT\n=\n"""\nx = 1\n\n# %% [gpu]\n# Text\nprint(x)\n')
+    with pytest.raises(CellDeclarationError, match=r"plot_y.py:7: unknown cell declaration '\[gpu\]'"):
+        parse_example(example)

@@ -1,0 +1,121 @@
+"""The built site, as a reader gets it: languages, links and offline pages."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from helpers import LANGUAGES, SITE, built_pages
+
+
+class Page(HTMLParser):
+    """The parts of a page these tests look at."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.lang, self.alternates, self.switcher, self.resources = None, {}, {}, []
+        self._in_switcher = 0
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        if tag == "div" and "language-switcher" in attrs.get("class", ""):
+            self._in_switcher += 1
+        if tag == "a" and self._in_switcher and "hreflang" in attrs:
+            self.switcher[attrs["hreflang"]] = attrs["href"]
+        for name in ("src", "href") if tag in {"script", "img", "iframe", "source"} else ():
+            if attrs.get(name):
+                self.resources.append(attrs[name])
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "preload", "icon", "modulepreload"}:
+            self.resources.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "ul" and self._in_switcher:
+            self._in_switcher -= 1
+
+
+def resolve(page: Path, href: str) -> Path:
+    return (page.parent / urlsplit(href).path).resolve()
+
+
+def test_root_page_redirects_by_browser_language_with_plain_links():
+    root = SITE / "index.html"
+    html = root.read_text(encoding="utf-8")
+    assert "navigator.languages" in html and 'window.location.replace("en/index.html")' in html
+    page = Page(root)
+    for language in LANGUAGES:
+        assert f'href="{language}/index.html"' in html
+        assert resolve(root, page.alternates[language]) == (SITE / language / "index.html").resolve()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_links_to_itself_in_every_language(language):
+    for path in built_pages(language):
+        page = Page(path)
+        relative = path.relative_to(SITE / language)
+        assert page.lang == language, f"{path}: <html lang={page.lang!r}>"
+        for other in LANGUAGES:
+            expected = (SITE / other / relative).resolve()
+            assert resolve(path, page.switcher[other]) == expected, f"{path}: switcher to {other}"
+            assert resolve(path, page.alternates[other]) == expected, f"{path}: hreflang {other}"
+            assert expected.exists(), f"{path}: {other} version missing"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_load_nothing_from_another_host(language):
+    for path in built_pages(language):
+        for url in Page(path).resources:
+            parts = urlsplit(url)
+            assert not parts.scheme and not parts.netloc, f"{path} loads {url}"
+            assert resolve(path, url).exists(), f"{path}: {url} is missing"
+    for css in (SITE / language / "_static").rglob("*.css"):
+        assert not re.search(r"(url\(|@import)\s*['\"]?(https?:)?//", css.read_text(errors="replace")), css
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_math_renders_with_the_bundled_mathjax(language):
+    page = SITE / language / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    html = page.read_text(encoding="utf-8")
+    assert "mathjax/tex-chtml.js" in html and r"\(L = x^2 + 2x + 1\)" in html
+    assert (SITE / language / "_static" / "mathjax" / "tex-chtml.js").exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_show_no_addresses_or_build_paths(language):
+    for path in built_pages(language):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"object at 0x[0-9a-f]+", html), path
+        assert str(SITE.parents[1]) not in html, f"{path} shows the build machine's path"
+
+
+def test_example_page_shows_code_output_and_figure():
+    page = SITE / "en" / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    html = page.read_text(encoding="utf-8")
+    assert "x.grad = tensor(8.)" in html
+    images = re.findall(r'<img[^>]+src="([^"]+sphx_glr_plot_02_first_gradient_001\.png)"', html)
+    assert images and resolve(page, images[0]).exists()
+
+
+def test_gpu_cell_shows_that_its_output_is_not_yet_recorded():
+    html = (SITE / "en" / "auto_examples" / "01_first_steps" / "plot_01_creating_tensors.html").read_text()
+    assert "Runs on CPU; some cells need a GPU" in html
+    assert "gpu-output-missing" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "theme_text"),
+    [("ja", "最初の勾配", "検索"), ("fr", "Votre premier gradient", "Rechercher")],
+)
+def test_translated_pages_are_in_their_language(language, title, theme_text):
+    example = SITE / language / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    html = example.read_text(encoding="utf-8")
+    assert f"<title>{title}" in html
+    assert theme_text in html, f"theme strings of {example} are not in {language}"
+    index = (SITE / language / "auto_examples" / "index.html").read_text(encoding="utf-8")
+    assert f'<div class="sphx-glr-thumbnail-title">{title}</div>' in index
