@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from autograd_site.cells import list_examples
+from autograd_site.cells import list_examples, parse_example
 from autograd_site.records import compare, read_record, record_path, write_record
 from autograd_site.runner import environment_description, run_example
 
@@ -13,7 +13,14 @@ EXAMPLES = ROOT / "examples"
 RECORDS = EXAMPLES / "records"
 
 
-@pytest.mark.parametrize("path", list_examples(EXAMPLES), ids=lambda path: path.name)
+def example_params():
+    """One test per example; those declaring a ``# %% [cuda]`` cell are marked ``gpu``."""
+    for path in list_examples(EXAMPLES):
+        marks = [pytest.mark.gpu] if parse_example(path).gpu_cells else []
+        yield pytest.param(path, marks=marks, id=path.name)
+
+
+@pytest.mark.parametrize("path", list(example_params()))
 def test_output_matches_record(path, doctest_device, accept):
     example, outputs = run_example(path, doctest_device)
     record_file = record_path(RECORDS, example, doctest_device)
