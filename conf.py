@@ -21,7 +21,6 @@ extensions = [
 ]
 
 root_doc = "index"
-exclude_patterns = ["auto_examples/*.ipynb", "auto_examples/*.py", "auto_examples/*.md5"]
 templates_path = ["_templates"]  # relative to this file
 html_static_path = ["_static"]
 myst_enable_extensions = ["dollarmath", "colon_fence"]
@@ -39,6 +38,7 @@ sphinx_gallery_conf = {
     "gallery_dirs": "auto_examples",
     "filename_pattern": r"/plot_",
     "within_subsection_order": "FileNameSortKey",
+    "image_scrapers": ("matplotlib", "autograd_site.graph_pictures.scrape"),
     "capture_repr": (),  # pages show what the code prints, nothing implicit
     "abort_on_example_error": True,
     "min_reported_time": float("inf"),  # no timings on pages: they are not reproducible

@@ -22,11 +22,23 @@ from pathlib import Path
 
 SEPARATOR = re.compile(r"(?P<header>^# ?%%(?P<tag>.*))\n(?P<text>(?:^#.*\n?)*)", re.M)
 DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
+# ``# sphinx_gallery_graph = "loss"`` or ``= {"of": "z", "highlight": ["y"]}``:
+# draw the graph of that tensor under the cell.  sphinx-gallery hides such
+# comments from the rendered code and the notebook (remove_config_comments).
+GRAPH = re.compile(r"^[ \t]*#\s*sphinx_gallery_graph\s*=\s*(?P<spec>.+?)\s*$", re.M)
 KNOWN_NEEDS = {"cuda"}
 
 
 class CellDeclarationError(ValueError):
-    """A ``# %%`` line declares something this project does not know."""
+    """A cell declares something this project does not know."""
+
+
+@dataclass(frozen=True)
+class GraphSpec:
+    """Which tensor's graph to draw under a cell, and which names to highlight."""
+
+    of: str
+    highlight: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class Cell:
     code: str
     needs: str | None = None
     title: str = ""
+    graph: GraphSpec | None = None
 
     @property
     def needs_gpu(self) -> bool:
@@ -78,6 +91,22 @@ def _declared_need(tag: str, path: Path, lineno: int) -> str | None:
     return match["needs"]
 
 
+def _graph(code: str, path: Path, lineno: int) -> GraphSpec | None:
+    found = list(GRAPH.finditer(code))
+    if not found:
+        return None
+    line = lineno + code.count("\n", 0, found[0].start())
+    try:
+        if len(found) > 1:
+            raise ValueError("one graph per cell")
+        spec = ast.literal_eval(found[0]["spec"])
+        if isinstance(spec, str):
+            return GraphSpec(spec)
+        return GraphSpec(spec["of"], tuple(spec.get("highlight", ())))
+    except (ValueError, SyntaxError, KeyError, TypeError) as error:
+        raise CellDeclarationError(f"{path}:{line}: bad sphinx_gallery_graph declaration: {error}") from error
+
+
 def _heading(text: str) -> str:
     """The section title a text cell opens with, or ``""``."""
     lines = [line.lstrip("#").strip() for line in text.splitlines()]
@@ -102,7 +131,7 @@ def parse_example(path: str | Path) -> Example:
 
     def add(code: str, at: int) -> None:
         if code.strip():
-            cells.append(Cell(len(cells), at, code, needs, title))
+            cells.append(Cell(len(cells), at, code, needs, title, _graph(code, path, at)))
 
     for match in SEPARATOR.finditer(rest):
         code = rest[position : match.start()]

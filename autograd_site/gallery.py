@@ -7,8 +7,9 @@ lets this module
 
 * check, on every build, that each output the page shows equals the record
   for the device it ran on (:func:`verify_outputs`);
-* show the GPU record under each ``# %% [cuda]`` cell, and the device badge
-  under the title (:func:`show_records`);
+* show the GPU record under each ``# %% [cuda]`` cell, the graph picture
+  under each cell that declares one, and the device badge under the title
+  (:func:`decorate_page`);
 * re-run the examples when torch, the device or the locked dependencies
   change, which sphinx-gallery's source-hash cache cannot see
   (:func:`invalidate_stale_executions`).
@@ -25,7 +26,8 @@ from textwrap import dedent, indent
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from autograd_site.cells import Example, list_examples, parse_example
+from autograd_site import graph_pictures
+from autograd_site.cells import Cell, Example, list_examples, parse_example
 from autograd_site.records import compare, read_record, record_path
 
 logger = logging.getLogger(__name__)
@@ -132,22 +134,35 @@ def _gpu_output_rst(example: Example, index: int, gallery: Gallery) -> str:
     )
 
 
-def show_records(app, docname: str, source: list[str]) -> None:
-    """Add the device badge and the GPU records to an example's page."""
+def _additions(app, gallery: Gallery, example: Example, cell: Cell, docname: str) -> str:
+    """What the page shows under ``cell`` besides its own output."""
+    rst = _gpu_output_rst(example, cell.index, gallery) if cell.needs_gpu else ""
+    if cell.graph:
+        picture = gallery.generated / docname.removeprefix(gallery.docname_prefix)
+        picture = picture.parent / "images" / graph_pictures.picture_name(example, cell)
+        if not picture.exists():
+            if app.config.sphinx_gallery_conf.get("plot_gallery"):
+                raise ExtensionError(f"{example.path}:{cell.lineno}: the graph of {cell.graph.of!r} was not drawn")
+            picture = None  # messages are being extracted: the caption is enough
+        rst += graph_pictures.figure_rst(example, cell, docname, picture)
+    return rst
+
+
+def decorate_page(app, docname: str, source: list[str]) -> None:
+    """Add the device badge, GPU records and graph pictures to an example's page."""
     gallery = Gallery(app)
     example = gallery.example_for(docname)
     if example is None:
         return
     rst = source[0]
+    cells = {cell.lineno: cell for cell in example.cells}
     for line, _, end in reversed(_blocks(rst)):
-        cell = next((c for c in example.gpu_cells if c.lineno == line), None)
-        if cell is not None:
-            rst = rst[:end] + _gpu_output_rst(example, cell.index, gallery) + rst[end:]
+        if line in cells:
+            rst = rst[:end] + _additions(app, gallery, example, cells[line], docname) + rst[end:]
     title_end = TITLE_UNDERLINE.search(rst).end()
     badge = f"\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
     source[0] = rst[:title_end] + badge + rst[title_end:]
-    for device in ("cuda",):
-        app.env.note_dependency(str(record_path(gallery.records, example, device)))
+    app.env.note_dependency(str(record_path(gallery.records, example, "cuda")))
 
 
 def execution_fingerprint(gallery: Gallery) -> str:

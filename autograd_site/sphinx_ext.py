@@ -1,6 +1,6 @@
 """Sphinx extension: wires the project's build behaviour into the events."""
 
-from autograd_site import gallery, languages
+from autograd_site import gallery, graph_pictures, languages
 
 
 def setup(app):
@@ -8,8 +8,9 @@ def setup(app):
     # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
     app.connect("builder-inited", gallery.invalidate_stale_executions, priority=400)
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
-    app.connect("source-read", gallery.show_records)
+    app.connect("source-read", gallery.decorate_page)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
+    app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("html-page-context", languages.add_language_links)
     app.add_css_file("autograd-site.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,6 +26,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def built_pages(language: str) -> list[Path]:
-    pages = sorted((SITE / language).rglob("*.html"))
+    """The pages of one language (not the theme's files under _static and the like)."""
+    root = SITE / language
+    pages = sorted(p for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
     assert pages, f"{SITE / language} has no pages: run `python -m autograd_site.build` first"
     return pages

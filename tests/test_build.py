@@ -130,3 +130,12 @@ def test_malformed_record_and_unknown_declaration_name_file_and_line(tmp_path):
     example.write_text('"""\nT\n=\n"""\nx = 1\n\n# %% [gpu]\n# Text\nprint(x)\n')
     with pytest.raises(CellDeclarationError, match=r"plot_y.py:7: unknown cell declaration '\[gpu\]'"):
         parse_example(example)
+
+
+def test_gpu_doctest_fails_loudly_without_a_gpu(project, monkeypatch):
+    if torch.cuda.is_available():
+        pytest.fail("this test checks the behaviour on a machine without CUDA; run it on the CPU runner")
+    monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
+    result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", cwd=project)
+    assert result.returncode != 0
+    assert "AUTOGRAD_DEVICE=cuda but torch.cuda.is_available() is False" in result.stdout

@@ -30,11 +30,14 @@ print("x.requires_grad:", x.requires_grad)
 # ---------------------
 # The loss :math:`L = x^2 + 2x + 1` is an ordinary expression. Because ``x``
 # requires gradients, the result remembers the last operation that produced it
-# in ``grad_fn``.
+# in ``grad_fn``. Behind that operation, autograd recorded all the others: the
+# picture under the code is this computation graph. To draw such pictures on
+# your own machine, see :doc:`/torchviz`.
 
 loss = x**2 + 2 * x + 1
 print("loss =", loss)
 print("loss.grad_fn:", loss.grad_fn.name())
+# sphinx_gallery_graph = "loss"
 
 # %%
 # Call ``backward()`` and read ``.grad``

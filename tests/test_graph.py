@@ -1,0 +1,90 @@
+"""The graph pictures show exactly the graph autograd recorded."""
+
+import pytest
+import torch
+
+from autograd_site.graph import build_graph, render_svg
+
+
+def walk(output):
+    """An independent walk of ``grad_fn.next_functions``: node names and edges."""
+    names, edges, seen, stack = {}, set(), set(), [output.grad_fn]
+    while stack:
+        fn = stack.pop()
+        if id(fn) in seen:
+            continue
+        seen.add(id(fn))
+        names[id(fn)] = type(fn).__name__
+        for child, _ in fn.next_functions:
+            if child is not None:
+                edges.add((id(fn), id(child)))
+                stack.append(child)
+    return names, edges
+
+
+def expressions():
+    x1 = torch.tensor(1.0, requires_grad=True)
+    x2 = torch.tensor(2.0, requires_grad=True)
+    y1 = x1 * x2
+    a = torch.ones(3, 2, dtype=torch.float64, requires_grad=True)
+    b = torch.full((3,), 2.0)  # no gradient: not part of the graph
+    x = torch.tensor(2.0, requires_grad=True)
+    square = x * x
+    return {
+        "log_sin": (torch.log(y1) * torch.sin(y1), dict(x1=x1, x2=x2, y1=y1)),
+        "matmul_mean": (torch.mm(a.t(), a).mean(), dict(a=a)),
+        "constant_input": ((a.sum(dim=1) * b).max(), dict(a=a, b=b)),
+        "reused": (square + 3 * x, dict(x=x, square=square)),
+    }
+
+
+@pytest.mark.parametrize("case", ["log_sin", "matmul_mean", "constant_input", "reused"])
+def test_drawn_graph_is_the_recorded_graph(case):
+    output, variables = expressions()[case]
+    graph = build_graph(output, {**variables, "out": output})
+    names, edges = walk(output)
+
+    operations = {n.id: n for n in graph.nodes.values() if n.kind in {"operation", "accumulate"}}
+    assert sorted(n.lines[0] for n in operations.values()) == sorted(names.values())
+    drawn = {(a, b) for a, b in graph.edges if a in operations and b in operations}
+    assert len(drawn) == len(edges)
+    # Map drawn ids to real functions through the walk's names and structure.
+    assert sorted((operations[a].lines[0], operations[b].lines[0]) for a, b in drawn) == sorted(
+        (names[a], names[b]) for a, b in edges
+    )
+    leaves = sorted(n.lines[0] for n in graph.nodes.values() if n.kind == "leaf")
+    expected = sorted(name for name, t in variables.items() if t.is_leaf and t.requires_grad)
+    assert leaves == expected
+    assert graph.nodes["output"].lines[0] == "out"
+
+
+def test_leaves_are_named_after_their_own_variable():
+    weights = torch.tensor([1.0, 2.0], requires_grad=True)
+    bias = torch.tensor([3.0, 4.0], dtype=torch.float64, requires_grad=True)
+    loss = (weights * 2 + bias).sum()
+    graph = build_graph(loss, {"weights": weights, "bias": bias, "loss": loss})
+    accumulate_to_leaf = {a: b for a, b in graph.edges if graph.nodes[b].kind == "leaf"}
+    labels = {graph.nodes[leaf].lines for leaf in accumulate_to_leaf.values()}
+    assert labels == {("weights", "(2,) float32"), ("bias", "(2,) float64")}
+
+
+def test_named_intermediate_results_and_highlights():
+    x = torch.tensor(2.0, requires_grad=True)
+    square = x * x
+    y = square + 3 * x
+    graph = build_graph(y, {"x": x, "square": square, "y": y}, highlight=("square",))
+    highlighted = [n.lines for n in graph.nodes.values() if n.highlighted]
+    assert highlighted == [("MulBackward0", "→ square")]
+
+
+def test_a_tensor_without_a_graph_is_refused():
+    with pytest.raises(ValueError, match="no grad_fn"):
+        build_graph(torch.ones(2), {})
+
+
+def test_the_same_graph_renders_to_the_same_bytes():
+    output, variables = expressions()["log_sin"]
+    first = render_svg(build_graph(output, variables))
+    second = render_svg(build_graph(*expressions()["log_sin"]))
+    assert first == second
+    assert b"<dc:date>" not in first and b"Matplotlib v" not in first
