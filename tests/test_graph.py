@@ -88,3 +88,21 @@ def test_the_same_graph_renders_to_the_same_bytes():
     second = render_svg(build_graph(*expressions()["log_sin"]))
     assert first == second
     assert b"<dc:date>" not in first and b"Matplotlib v" not in first
+
+
+def test_the_picture_is_the_same_in_another_process(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, torch\n"
+        "from autograd_site.graph import build_graph, render_svg\n"
+        "x = torch.tensor(2.0, requires_grad=True)\n"
+        "square = x * x\n"
+        "y = square + 3 * x\n"
+        "sys.stdout.buffer.write(render_svg(build_graph(y, {'x': x, 'square': square, 'y': y})))\n"
+    )
+    first, second = (subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
+                                    env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2"))
+    assert first == second and first.startswith(b"<?xml")
