@@ -212,7 +212,7 @@ def translate_thumbnails(app, doctree, docname: str) -> None:
             title, target = node.astext(), node.get("refuri", "")
             intro = _intro(app, docname, target)
             opening.children[0] = nodes.Text(
-                TOOLTIP.sub(f'tooltip="{escape(intro or title)}"', opening.astext())
+                TOOLTIP.sub(lambda _: f'tooltip="{escape(intro or title)}"', opening.astext())
             )
             opening = None
         elif isinstance(node, nodes.raw) and "sphx-glr-thumbcontainer" in node.astext():

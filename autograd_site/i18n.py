@@ -6,6 +6,9 @@
 Extraction never executes the examples (``-D plot_gallery=0``).  Updating
 goes through sphinx-intl (msgmerge semantics): entries whose English changed
 become fuzzy and removed ones become obsolete; no translation is ever dropped.
+Text that moved to another page keeps its translation: an untranslated entry
+whose exact English is translated in any catalog of the same language (a
+compendium, like ``msgmerge -C``) takes that translation.
 """
 
 from __future__ import annotations
@@ -19,11 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from sphinx_intl.catalog import dump_po, load_po
 
 from autograd_site.build import sphinx_command
 
 TRANSLATIONS = ("ja", "fr")
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
+# Catalogs of interface strings, not of pages: no English page to be in sync with.
+UI_CATALOGS = {"sphinx"}
+LINE_WIDTH = 76  # sphinx-intl's wrapping, so that rewritten catalogs keep their layout
 
 
 def extract(root: Path, potdir: Path) -> None:
@@ -42,6 +49,25 @@ def update(root: Path) -> None:
          *[arg for lang in TRANSLATIONS for arg in ("-l", lang)]],
         cwd=root, check=True,
     )
+    for language in TRANSLATIONS:
+        reuse_translations(root / "locale" / language / "LC_MESSAGES")
+
+
+def reuse_translations(catalog_dir: Path) -> None:
+    """Fill untranslated entries with the translation of the same English text found elsewhere."""
+    catalogs = {path: load_po(str(path)) for path in sorted(catalog_dir.rglob("*.po"))}
+    known: dict[tuple, str] = {}
+    for catalog in catalogs.values():
+        for message in [*catalog, *catalog.obsolete.values()]:
+            if message.id and message.string and not message.fuzzy:
+                known.setdefault((message.context, message.id), message.string)
+    for path, catalog in catalogs.items():
+        reused = [m for m in catalog if m.id and not m.string and (m.context, m.id) in known]
+        for message in reused:
+            message.string = known[(message.context, message.id)]
+        if reused:
+            dump_po(str(path), catalog, width=LINE_WIDTH)
+            print(f"Reused {len(reused)} translation(s): {path}")
 
 
 @dataclass
@@ -77,7 +103,9 @@ def check_catalog(po_path: Path, pot_path: Path | None) -> CatalogReport:
             report.errors.append(f"{_entry_location(po_path, entry)}: untranslated: {entry.msgid[:60]!r}")
         else:
             report.translated += 1
-    if pot_path is None:
+    if po_path.stem in UI_CATALOGS and po_path.parent.name == "LC_MESSAGES":
+        pass
+    elif pot_path is None:
         report.errors.append(f"{po_path}: no such page in the English source any more")
     else:
         current = {(e.msgctxt, e.msgid) for e in polib.pofile(str(pot_path))}

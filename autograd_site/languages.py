@@ -27,3 +27,16 @@ def add_language_links(app, pagename, templatename, context, doctree) -> None:
     ]
     alternates.append(f'<link rel="alternate" hreflang="x-default" href="{escape(links[0][2])}" />')
     context["metatags"] = context.get("metatags", "") + "\n".join(alternates) + "\n"
+
+
+def translate_search_bar(app, pagename, templatename, context, doctree) -> None:
+    """The search box text is a theme option, which the theme shows untranslated.
+
+    Pass it through Sphinx's own catalog, where ``locale/<lang>/LC_MESSAGES/sphinx.po``
+    provides it (with the other theme strings the theme leaves untranslated).
+    """
+    from sphinx.locale import get_translation
+
+    text = context.get("theme_search_bar_text")
+    if text:
+        context["theme_search_bar_text"] = str(get_translation("sphinx")(text))

@@ -38,11 +38,23 @@ def _location(error: BaseException, path: Path) -> str:
     return f"{path}:{line}"
 
 
+# Categories that Python hides unless the reader's own script triggers them.
+HIDDEN_BY_DEFAULT = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+def _shown_by_default(warning: warnings.WarningMessage, path: Path) -> bool:
+    """Whether ``python example.py`` would print this warning (Python's default filters)."""
+    from_example = Path(warning.filename).resolve() == Path(path).resolve()
+    return from_example or not issubclass(warning.category, HIDDEN_BY_DEFAULT)
+
+
 def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]:
     """Execute every cell of ``path`` with ``AUTOGRAD_DEVICE=device``.
 
     Returns the parsed example and each cell's printed output.  An exception
-    or a warning raised by a cell fails with its file, line and traceback.
+    fails with its file, line and traceback, and so does any warning that a
+    reader running the script would see (deprecations raised inside a library
+    are hidden by Python's default filters, so they are ignored here too).
     """
     import matplotlib
 
@@ -72,8 +84,9 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]
                         f"{_location(error, path)}: cell {cell.index} raised "
                         f"{type(error).__name__}\n{traceback.format_exc()}"
                     ) from error
-            if caught:
-                first = caught[0]
+            shown = [w for w in caught if _shown_by_default(w, path)]
+            if shown:
+                first = shown[0]
                 raise ExampleFailed(
                     f"{first.filename}:{first.lineno}: cell {cell.index} warned: "
                     f"{first.category.__name__}: {first.message}"

@@ -1,6 +1,6 @@
 """Sphinx extension: wires the project's build behaviour into the events."""
 
-from autograd_site import gallery, graph_pictures, languages
+from autograd_site import gallery, glossary, graph_pictures, languages
 
 
 def setup(app):
@@ -12,5 +12,7 @@ def setup(app):
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("html-page-context", languages.add_language_links)
+    app.connect("html-page-context", languages.translate_search_bar)
     app.add_css_file("autograd-site.css")
+    glossary.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

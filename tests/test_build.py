@@ -13,7 +13,7 @@ from autograd_site.cells import CellDeclarationError, parse_example
 from autograd_site.records import RecordError, read_record
 from helpers import copy_project, run
 
-EXAMPLE = "examples/01_first_steps/plot_02_first_gradient.py"
+EXAMPLE = "examples/02_autograd/plot_01_first_gradient.py"
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_accept_rewrites_the_record(project):
     example.write_text(example.read_text().replace('"x.grad ="', '"gradient:"'))
     accepted = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "--accept", cwd=project)
     assert accepted.returncode == 0, accepted.stdout
-    assert "gradient: tensor(8.)" in (project / "examples/records/plot_02_first_gradient.cpu.txt").read_text()
+    assert "gradient: tensor(8.)" in (project / "examples/records/plot_01_first_gradient.cpu.txt").read_text()
     again = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", cwd=project)
     assert again.returncode == 0, again.stdout
 
@@ -50,43 +50,43 @@ def test_an_unexpected_warning_fails_the_doctest(project):
     result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-k", "first_gradient",
                  cwd=project)
     assert result.returncode == 1
-    assert "plot_02_first_gradient.py" in result.stdout and "warned: UserWarning: surprise" in result.stdout
+    assert "plot_01_first_gradient.py" in result.stdout and "warned: UserWarning: surprise" in result.stdout
 
 
 def test_failing_example_stops_the_build_and_keeps_the_previous_site(project):
     previous = project / "_build" / "html" / "en" / "index.html"
     previous.parent.mkdir(parents=True)
     previous.write_text("the last good site")
-    broken = project / "examples" / "01_first_steps" / "plot_99_broken.py"
+    broken = project / "examples" / "02_autograd" / "plot_99_broken.py"
     broken.write_text('"""\nBroken\n======\n\nRaises.\n"""\n\nx = 1\nraise ValueError("boom")\n')
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
     assert result.returncode == 1
-    assert "examples/01_first_steps/plot_99_broken.py:9" in result.stdout
+    assert "examples/02_autograd/plot_99_broken.py:9" in result.stdout
     assert previous.read_text() == "the last good site"
 
 
 def test_page_shows_the_gpu_record_and_output_must_match_cpu_record(project):
-    (project / "examples/records/plot_01_creating_tensors.cuda.txt").write_text(
-        "# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell 6: Moving a tensor to the GPU\n"
+    (project / "examples/records/plot_05_devices.cuda.txt").write_text(
+        "# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell 4: Moving a tensor to the GPU\n"
         "on_gpu.device: cuda:0\n"
     )
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
     assert result.returncode == 0, result.stdout
-    page = project / "_build/html/en/auto_examples/01_first_steps/plot_01_creating_tensors.html"
+    page = project / "_build/html/en/auto_examples/01_tensors/plot_05_devices.html"
     html = page.read_text()
     assert "Output recorded on a GPU" in html and "torch 9.9 · CUDA 99 · Test GPU" in html
     assert "on_gpu.device: cuda:0" in html
 
-    record = project / "examples/records/plot_01_creating_tensors.cpu.txt"
-    record.write_text(record.read_text().replace("rows, columns: 2 3", "rows, columns: 3 2"))
+    record = project / "examples/records/plot_05_devices.cpu.txt"
+    record.write_text(record.read_text().replace("nothing changes: True", "nothing changes: False"))
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
     assert result.returncode == 1
     assert "printed something other than their records" in result.stdout
-    assert "-rows, columns: 3 2" in result.stdout
+    assert "-same tensor when nothing changes: False" in result.stdout
 
 
 def test_lock_change_re_executes_examples(project):
-    md5 = project / "docs/auto_examples/01_first_steps/plot_02_first_gradient.py.md5"
+    md5 = project / "docs/auto_examples/02_autograd/plot_01_first_gradient.py.md5"
     assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
     stamp = md5.stat().st_mtime_ns
     assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0

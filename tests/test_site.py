@@ -80,7 +80,7 @@ def test_pages_load_nothing_from_another_host(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_math_renders_with_the_bundled_mathjax(language):
-    page = SITE / language / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    page = SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html"
     html = page.read_text(encoding="utf-8")
     assert "mathjax/tex-chtml.js" in html and r"\(L = x^2 + 2x + 1\)" in html
     assert (SITE / language / "_static" / "mathjax" / "tex-chtml.js").exists()
@@ -95,25 +95,25 @@ def test_pages_show_no_addresses_or_build_paths(language):
 
 
 def test_example_page_shows_code_output_and_figure():
-    page = SITE / "en" / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    page = SITE / "en" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html"
     html = page.read_text(encoding="utf-8")
     assert "x.grad = tensor(8.)" in html
-    images = re.findall(r'<img[^>]+src="([^"]+sphx_glr_plot_02_first_gradient_001\.png)"', html)
+    images = re.findall(r'<img[^>]+src="([^"]+sphx_glr_plot_01_first_gradient_001\.png)"', html)
     assert images and resolve(page, images[0]).exists()
 
 
 def test_gpu_cell_shows_that_its_output_is_not_yet_recorded():
-    html = (SITE / "en" / "auto_examples" / "01_first_steps" / "plot_01_creating_tensors.html").read_text()
+    html = (SITE / "en" / "auto_examples" / "01_tensors" / "plot_05_devices.html").read_text()
     assert "Runs on CPU; some cells need a GPU" in html
     assert "gpu-output-missing" in html
 
 
 @pytest.mark.parametrize(
     ("language", "title", "theme_text"),
-    [("ja", "最初の勾配", "検索"), ("fr", "Votre premier gradient", "Rechercher")],
+    [("ja", "最初の勾配", 'placeholder="ドキュメントを検索…"'), ("fr", "Votre premier gradient", 'placeholder="Rechercher dans la documentation…"')],
 )
 def test_translated_pages_are_in_their_language(language, title, theme_text):
-    example = SITE / language / "auto_examples" / "01_first_steps" / "plot_02_first_gradient.html"
+    example = SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html"
     html = example.read_text(encoding="utf-8")
     assert f"<title>{title}" in html
     assert theme_text in html, f"theme strings of {example} are not in {language}"

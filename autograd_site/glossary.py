@@ -1,0 +1,51 @@
+"""The project's glossary: one CSV of key terms in English, Japanese and French.
+
+``locale/glossary.csv`` is the single source.  Translators follow it, and the
+``glossary-table`` directive shows it on the site.  The table's cells carry no
+source location, so Sphinx does not offer them for translation: the table is
+already trilingual.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+COLUMNS = {"en": "English", "ja": "日本語", "fr": "Français", "note": "Note"}
+
+
+def read_glossary(path: Path) -> list[dict[str, str]]:
+    """The glossary's rows; a row without its English term names its line."""
+    with open(path, encoding="utf-8", newline="") as csv_file:
+        rows = list(csv.DictReader(csv_file))
+    for line, row in enumerate(rows, start=2):
+        if not (row.get("en") or "").strip():
+            raise ValueError(f"{path}:{line}: glossary row without an English term")
+    return rows
+
+
+def _cell(text: str) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph(text=text))
+
+
+class GlossaryTable(SphinxDirective):
+    """``glossary-table``: the glossary as a table, one row per term."""
+
+    required_arguments = 1  # path of the CSV, relative to the document
+
+    def run(self) -> list[nodes.Node]:
+        path = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
+        self.env.note_dependency(str(path))
+        rows = read_glossary(path)
+        group = nodes.tgroup(cols=len(COLUMNS))
+        group += [nodes.colspec(colwidth=1) for _ in COLUMNS]
+        group += nodes.thead("", nodes.row("", *[_cell(title) for title in COLUMNS.values()]))
+        group += nodes.tbody("", *[nodes.row("", *[_cell(row.get(key) or "") for key in COLUMNS]) for row in rows])
+        return [nodes.table("", group, classes=["autograd-glossary"])]
+
+
+def setup(app) -> None:
+    app.add_directive("glossary-table", GlossaryTable)

@@ -1,0 +1,79 @@
+"""
+Creating tensors
+================
+
+A tensor is PyTorch's n-dimensional array of numbers. This page creates
+tensors from Python data, from a shape and from other tensors, and reads
+their shape and data type.
+"""
+
+import os
+
+import torch
+
+torch.manual_seed(0)
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# From Python data
+# ----------------
+# :func:`torch.tensor` copies nested Python lists into a new tensor. The data
+# type is inferred from the values: integers give ``torch.int64``, numbers with
+# a decimal point give ``torch.float32``.
+
+counts = torch.tensor([[1, 2], [3, 4]], device=device)
+weights = torch.tensor([[0.5, 1.5], [2.5, 3.5]], device=device)
+print("counts:", counts, sep="\n")
+print("counts.dtype:", counts.dtype)
+print("weights.dtype:", weights.dtype)
+
+# %%
+# From a shape
+# ------------
+# Constructors such as :func:`torch.zeros`, :func:`torch.ones` and
+# :func:`torch.rand` take a shape and fill it. The ``dtype`` argument chooses
+# the data type; random values come from the generator seeded at the top of
+# the page, so they are the same on every run.
+
+zeros = torch.zeros(2, 3, dtype=torch.int32, device=device)
+uniform = torch.rand(2, 3, device=device)
+print("zeros:", zeros, sep="\n")
+print("uniform:", uniform, sep="\n")
+
+# %%
+# Uninitialised memory
+# --------------------
+# :func:`torch.empty` only reserves memory: the tensor holds whatever bytes
+# were there before, which can be zeros, tiny numbers or garbage, and changes
+# from run to run. Use it only for a tensor you are about to overwrite
+# completely. This page prints its shape, not its values, to stay the same on
+# every build; ``fill_`` then gives it defined values.
+
+scratch = torch.empty(2, 3, device=device)
+print("scratch.shape:", scratch.shape)
+scratch.fill_(7.0)
+print("after fill_(7.0):", scratch, sep="\n")
+
+# %%
+# From another tensor
+# -------------------
+# The ``new_*`` methods build a tensor with a new shape but the data type and
+# device of an existing one; the ``*_like`` functions copy the shape as well.
+# Both accept a ``dtype`` argument that overrides the copied data type.
+
+doubles = torch.zeros(2, 2, dtype=torch.float64, device=device)
+ones = doubles.new_ones(3, 2)
+noise = torch.randn_like(doubles, dtype=torch.float32)
+print("new_ones:", ones, sep="\n")
+print("randn_like:", noise, sep="\n")
+print("dtypes:", ones.dtype, noise.dtype)
+
+# %%
+# Shape and size
+# --------------
+# ``shape`` and ``size()`` give the same answer, a :class:`torch.Size`, which
+# behaves like a tuple.
+
+print("uniform.shape:", uniform.shape)
+print("uniform.size():", uniform.size())
+print("rows, columns:", uniform.shape[0], uniform.shape[1])

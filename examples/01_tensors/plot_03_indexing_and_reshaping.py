@@ -1,0 +1,77 @@
+"""
+Indexing and reshaping
+======================
+
+Tensors are indexed and sliced like NumPy arrays, and their elements can be
+viewed under another shape without copying. This page also turns a
+one-element tensor into a Python number.
+"""
+
+import os
+
+import torch
+
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# Indexing and slicing
+# --------------------
+# An integer picks one position along a dimension, a slice ``start:stop:step``
+# picks a range, and a boolean tensor picks the elements where it is true.
+
+grid = torch.arange(12.0, device=device).reshape(3, 4)
+print("grid:", grid, sep="\n")
+print("row 1:", grid[1])
+print("column 1:", grid[:, 1])
+print("rows 1 and 2, every other column:", grid[1:, ::2], sep="\n")
+print("elements above 8:", grid[grid > 8])
+
+# %%
+# A slice shares memory
+# ---------------------
+# A slice is a view of the same memory, not a copy: writing through it
+# changes the original tensor. Call ``clone()`` when you need an independent
+# copy.
+
+column = grid[:, 0]
+column.fill_(-1.0)
+print("grid after filling column 0:", grid, sep="\n")
+copy = grid[:, 1].clone()
+copy.fill_(100.0)
+print("column 1 is unchanged:", grid[:, 1])
+
+# %%
+# ``view`` and ``reshape``
+# ------------------------
+# ``view`` gives the same elements under a new shape; ``-1`` lets PyTorch
+# work out one dimension from the others. The number of elements must stay
+# the same.
+
+flat = grid.view(12)
+wide = grid.view(-1, 6)
+print("shapes:", grid.shape, flat.shape, wide.shape)
+print("wide:", wide, sep="\n")
+
+# %%
+# When ``view`` refuses
+# ---------------------
+# ``view`` never copies, so it only works when the new shape can be read from
+# the existing memory layout. A transposed tensor is laid out column by
+# column, and ``view`` raises an error; ``reshape`` copies when it has to.
+
+transposed = grid.t()
+try:
+    transposed.view(12)
+except RuntimeError as error:
+    print("RuntimeError:", error)
+print("reshape works:", transposed.reshape(12))
+
+# %%
+# One number out: ``item()``
+# --------------------------
+# ``item()`` returns the value of a one-element tensor as a plain Python
+# number, for printing or for ordinary Python arithmetic.
+
+total = grid.sum()
+print("total:", total)
+print("total.item():", total.item(), type(total.item()).__name__)

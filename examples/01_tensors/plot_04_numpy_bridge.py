@@ -1,0 +1,66 @@
+"""
+The NumPy bridge
+================
+
+A CPU tensor and a NumPy array can share the same memory. This page converts
+in both directions, shows a change on one side appearing on the other, and
+shows which conversions copy instead.
+"""
+
+import numpy as np
+import torch
+
+# %%
+# From a tensor to an array
+# -------------------------
+# ``Tensor.numpy()`` returns an array that uses the tensor's memory. Changing
+# the tensor in place changes the array too.
+
+tensor = torch.ones(4)
+array = tensor.numpy()
+print("array:", array)
+tensor.add_(1.0)
+print("after tensor.add_(1.0):", array)
+
+# %%
+# From an array to a tensor
+# -------------------------
+# :func:`torch.from_numpy` goes the other way and also shares memory. It keeps
+# NumPy's data type: NumPy's default ``float64`` becomes ``torch.float64``,
+# not PyTorch's default ``float32``.
+
+values = np.zeros(3)
+shared = torch.from_numpy(values)
+np.add(values, 5.0, out=values)
+print("shared after changing the array:", shared)
+
+# %%
+# Conversions that copy
+# ---------------------
+# :func:`torch.tensor` always copies its input, so the new tensor no longer
+# follows the array. Use it when you want an independent tensor.
+
+copied = torch.tensor(values)
+values[0] = -1.0
+print("array:", values)
+print("from_numpy view:", shared)
+print("torch.tensor copy:", copied)
+
+# %%
+# Which data types convert
+# ------------------------
+# Every CPU tensor with a data type that NumPy also has converts, including
+# ``int8``: older tutorials said that ``CharTensor`` (``int8``) did not
+# convert, which is no longer true. ``bfloat16`` has no NumPy equivalent and
+# raises an error.
+
+print(torch.tensor([1, -2], dtype=torch.int8).numpy())
+try:
+    torch.tensor([1.0], dtype=torch.bfloat16).numpy()
+except TypeError as error:
+    print("TypeError:", error)
+
+# %%
+# Tensors that live on a GPU or that require gradients cannot be converted
+# directly: :doc:`plot_05_devices` shows the first case, and the autograd
+# chapter the second.

@@ -1,0 +1,81 @@
+"""
+``torch.autograd.grad``
+=======================
+
+``backward()`` stores gradients in the ``.grad`` of leaf tensors.
+:func:`torch.autograd.grad` is the functional alternative: it returns the
+gradients you ask for and stores nothing. This page uses it for gradients
+with respect to intermediate values, for second derivatives, and to plot a
+function next to its derivative.
+"""
+
+import os
+
+import matplotlib.pyplot as plt
+import torch
+
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# Gradients returned, not stored
+# ------------------------------
+# ``torch.autograd.grad(outputs, inputs)`` returns a tuple with one gradient
+# per input. For :math:`y = x^3` at :math:`x = 2`, :math:`dy/dx = 3x^2 = 12`.
+# The ``.grad`` of ``x`` stays ``None``.
+
+x = torch.tensor(2.0, device=device, requires_grad=True)
+y = x**3
+(dy_dx,) = torch.autograd.grad(y, x)
+print("dy/dx =", dy_dx)
+print("x.grad:", x.grad)
+
+# %%
+# Any tensor of the graph as input
+# --------------------------------
+# The inputs need not be leaves. Here the gradient is taken with respect to
+# the intermediate value ``y1``, which ``backward()`` would not keep.
+
+x1 = torch.tensor(1.0, device=device, requires_grad=True)
+x2 = torch.tensor(2.0, device=device, requires_grad=True)
+y1 = x1 * x2
+z = torch.log(y1) * torch.sin(y1)
+dz_dy1, dz_dx1 = torch.autograd.grad(z, [y1, x1])
+print(f"dz/dy1 = {dz_dy1.item():.6f}")
+print(f"dz/dx1 = {dz_dx1.item():.6f}")
+
+# %%
+# Second derivatives
+# ------------------
+# With ``create_graph=True``, autograd records the computation of the
+# gradient itself, so the gradient can be differentiated again:
+# :math:`d^2y/dx^2 = 6x = 12`.
+
+y = x**3
+(dy_dx,) = torch.autograd.grad(y, x, create_graph=True)
+(d2y_dx2,) = torch.autograd.grad(dy_dx, x)
+print("dy/dx =", dy_dx.item())
+print("d2y/dx2 =", d2y_dx2.item())
+
+# %%
+# A function and its derivative
+# -----------------------------
+# When each output depends only on the input at the same position, the
+# gradient of their sum holds every derivative at once. This draws
+# :math:`f(x) = x \sin x` and the derivative autograd finds, which matches
+# :math:`\sin x + x \cos x`. ``detach()`` hands matplotlib the values without
+# the graph.
+
+xs = torch.linspace(-6.0, 6.0, 200, requires_grad=True)
+ys = xs * torch.sin(xs)
+(slopes,) = torch.autograd.grad(ys.sum(), xs)
+by_hand = torch.sin(xs) + xs * torch.cos(xs)
+print("matches sin x + x cos x:", torch.allclose(slopes, by_hand))
+
+fig, ax = plt.subplots(figsize=(6, 3.5))
+ax.plot(xs.detach(), ys.detach(), label="f(x) = x sin x")
+ax.plot(xs.detach(), slopes, "--", label="f'(x) from autograd")
+ax.axhline(0.0, color="grey", linewidth=0.5)
+ax.set_xlabel("x")
+ax.set_title("The derivative is zero where f turns")
+ax.legend()
+plt.show()

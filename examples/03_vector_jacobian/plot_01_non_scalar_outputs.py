@@ -1,0 +1,81 @@
+r"""
+Gradients of non-scalar outputs
+===============================
+
+``backward()`` without arguments only works on a scalar. This page shows
+the error a vector output gives, writes out its Jacobian matrix, and explains
+the ``gradient`` argument of ``backward()``: it computes a vector-Jacobian
+product.
+"""
+
+import os
+
+import torch
+
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# A vector output
+# ---------------
+# The function :math:`y(x) = (x_0 x_1,\; x_1^2,\; x_0 + x_2)` has three
+# outputs. Calling ``backward()`` on ``y`` fails: a vector has no single
+# gradient, so autograd does not know which one you want.
+
+x = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
+y = torch.stack([x[0] * x[1], x[1] ** 2, x[0] + x[2]])
+print("y =", y)
+try:
+    y.backward()
+except RuntimeError as error:
+    print("RuntimeError:", error)
+
+# %%
+# The Jacobian matrix
+# -------------------
+# All the partial derivatives of a vector function form its Jacobian matrix,
+# one row per output and one column per input:
+#
+# .. math::
+#
+#    J = \begin{pmatrix}
+#    x_1 & x_0 & 0 \\
+#    0 & 2 x_1 & 0 \\
+#    1 & 0 & 1
+#    \end{pmatrix}
+#    = \begin{pmatrix} 2 & 1 & 0 \\ 0 & 4 & 0 \\ 1 & 0 & 1 \end{pmatrix}
+#    \quad \text{at } x = (1, 2, 3).
+#
+# :func:`torch.autograd.functional.jacobian` computes it, and agrees.
+
+
+def vector_function(x):
+    return torch.stack([x[0] * x[1], x[1] ** 2, x[0] + x[2]])
+
+
+J = torch.autograd.functional.jacobian(vector_function, x.detach())
+print("J =", J, sep="\n")
+
+# %%
+# The ``gradient`` argument
+# -------------------------
+# Reverse mode never builds :math:`J`. It computes a *vector-Jacobian product*
+# :math:`v^\top J`: given a weight :math:`v_i` for each output, the gradient of
+# the weighted sum :math:`\sum_i v_i y_i`. ``y.backward(v)`` takes that
+# :math:`v`, which must have the shape of ``y``. With
+# :math:`v = (1, 0.5, 2)`, :math:`v^\top J = (4, 3, 2)`.
+
+v = torch.tensor([1.0, 0.5, 2.0], device=device)
+y.backward(v)
+print("x.grad =", x.grad)
+print("v @ J  =", v @ J)
+
+# %%
+# The same as a weighted sum
+# --------------------------
+# Calling ``backward()`` on the scalar :math:`\sum_i v_i y_i` gives the same
+# gradient. For a scalar output, ``backward()`` uses :math:`v = 1`, which is
+# why it needs no argument there.
+
+x_again = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
+(vector_function(x_again) * v).sum().backward()
+print("x_again.grad =", x_again.grad)
