@@ -1,8 +1,9 @@
 """Build the site in every language, then publish it in one step.
 
 English builds first and executes the examples; Japanese and French reuse the
-executed pages (sphinx-gallery's cache in ``docs/auto_examples``) and build in
-parallel.  Everything is built into ``_build/staging``; only when every
+executed pages (sphinx-gallery's cache in ``docs/auto_examples``).  They build
+one after the other: each build's sphinx-gallery step rewrites the shared
+``docs/auto_examples``, so two at once race on its files.  Everything is built into ``_build/staging``; only when every
 language succeeded is ``_build/html`` replaced, so a failed build never
 touches the last good site.
 
@@ -19,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograd_site.languages import NAMES
@@ -78,14 +78,9 @@ def publish(root: Path, languages: tuple[str, ...]) -> Path:
 
 
 def build(root: Path, languages: tuple[str, ...]) -> dict[str, float]:
-    """Build ``languages`` (English first, the others in parallel) and publish."""
-    times = {}
-    first, rest = (("en",), tuple(l for l in languages if l != "en")) if "en" in languages else ((), languages)
-    for language in first:
-        times[language] = build_language(root, language)
-    with ThreadPoolExecutor(max_workers=max(1, len(rest))) as pool:
-        for language, seconds in zip(rest, pool.map(lambda l: build_language(root, l), rest)):
-            times[language] = seconds
+    """Build ``languages`` (English first, as it executes the examples) and publish."""
+    ordered = sorted(languages, key=lambda language: language != "en")
+    times = {language: build_language(root, language) for language in ordered}
     publish(root, languages)
     return times
 

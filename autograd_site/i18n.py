@@ -14,6 +14,7 @@ compendium, like ``msgmerge -C``) takes that translation.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import subprocess
 import sys
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-from sphinx_intl.catalog import dump_po, load_po
+from babel.messages.pofile import write_po
+from sphinx_intl.catalog import load_po
 
 from autograd_site.build import sphinx_command
 
@@ -42,13 +44,15 @@ def extract(root: Path, potdir: Path) -> None:
 
 
 def update(root: Path) -> None:
-    potdir = root / "_build" / "gettext"
-    extract(root, potdir)
-    subprocess.run(
-        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(potdir), "-d", str(root / "locale"),
-         *[arg for lang in TRANSLATIONS for arg in ("-l", lang)]],
-        cwd=root, check=True,
-    )
+    # A fresh folder each time: a .pot left over from a removed page would
+    # bring its catalog back.
+    with tempfile.TemporaryDirectory() as potdir:
+        extract(root, Path(potdir))
+        subprocess.run(
+            [sys.executable, "-m", "sphinx_intl", "update", "-p", potdir, "-d", str(root / "locale"),
+             *[arg for lang in TRANSLATIONS for arg in ("-l", lang)]],
+            cwd=root, check=True,
+        )
     for language in TRANSLATIONS:
         reuse_translations(root / "locale" / language / "LC_MESSAGES")
 
@@ -66,8 +70,16 @@ def reuse_translations(catalog_dir: Path) -> None:
         for message in reused:
             message.string = known[(message.context, message.id)]
         if reused:
-            dump_po(str(path), catalog, width=LINE_WIDTH)
             print(f"Reused {len(reused)} translation(s): {path}")
+        _write_if_changed(path, catalog)
+
+
+def _write_if_changed(path: Path, catalog) -> None:
+    """Write with sphinx-intl's layout, so that an editor's wrapping never shows in a diff."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=LINE_WIDTH)
+    if buffer.getvalue() != path.read_bytes():
+        path.write_bytes(buffer.getvalue())
 
 
 @dataclass
