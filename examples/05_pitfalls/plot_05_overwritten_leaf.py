@@ -1,0 +1,59 @@
+"""
+Overwriting the tensor you want to train
+========================================
+
+Reusing a variable name for a result replaces the leaf tensor with a non-leaf
+one. The gradients then go to the lost leaf, the new tensor's ``.grad`` is
+``None``, and an optimizer refuses it.
+"""
+
+import os
+import warnings
+
+import torch
+
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# The mistake
+# -----------
+# ``x = torch.exp(x)`` and ``c = c * 3`` rebind the names to results of
+# operations. After ``backward()``, reading ``.grad`` on them gives ``None``
+# with a warning, because they are no longer leaves.
+
+x = torch.tensor(1.0, device=device, requires_grad=True)
+x = torch.exp(x)
+c = torch.tensor(1.0, device=device, requires_grad=True)
+c = c * 3
+y = c * x + 5.0
+y.backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("x.grad:", x.grad, "| c.grad:", c.grad)
+print("warnings:", len(caught), "| x.is_leaf:", x.is_leaf, "| c.is_leaf:", c.is_leaf)
+
+# %%
+# The optimizer refuses
+# ---------------------
+# An optimizer updates tensors in place between iterations, which only makes
+# sense for leaves.
+
+try:
+    torch.optim.SGD([x, c], lr=1.0)
+except ValueError as error:
+    print("ValueError:", error)
+
+# %%
+# The fix
+# -------
+# Keep the parameters under their own names and give results other names.
+# For :math:`y = 3c\,e^x + 5` at :math:`x = c = 1`, both derivatives are
+# :math:`3e \approx 8.1548`.
+
+x = torch.tensor(1.0, device=device, requires_grad=True)
+c = torch.tensor(1.0, device=device, requires_grad=True)
+y = c * 3 * torch.exp(x) + 5.0
+y.backward()
+print("x.grad:", x.grad, "| c.grad:", c.grad)
+optimizer = torch.optim.SGD([x, c], lr=1.0)
+print("the optimizer accepts the leaves:", len(optimizer.param_groups[0]["params"]))

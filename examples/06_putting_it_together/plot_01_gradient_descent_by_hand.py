@@ -1,0 +1,89 @@
+"""
+Fitting a line with gradient descent
+====================================
+
+Everything on the previous pages in one small program: fit a line to noisy
+points by gradient descent, with plain tensors, ``backward()`` and a
+hand-written update.
+"""
+
+import os
+
+import matplotlib.pyplot as plt
+import torch
+
+torch.manual_seed(0)
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# The data
+# --------
+# Points near the line :math:`y = 2x + 1`, with some noise.
+
+inputs = torch.linspace(-1.0, 1.0, 30, device=device)
+targets = 2.0 * inputs + 1.0 + 0.2 * torch.randn(30, device=device)
+
+# %%
+# The model and the loss
+# ----------------------
+# The model :math:`\hat y = w x + b` has two parameters, leaf tensors that
+# require gradients. The loss is the mean squared error.
+
+weight = torch.zeros(1, device=device, requires_grad=True)
+bias = torch.zeros(1, device=device, requires_grad=True)
+
+
+def mean_squared_error(predictions, targets):
+    return ((predictions - targets) ** 2).mean()
+
+
+# %%
+# The training loop
+# -----------------
+# Each step computes the loss, calls ``backward()``, moves each parameter
+# against its gradient inside ``torch.no_grad()``, and resets the gradients,
+# which would otherwise add up.
+
+learning_rate = 0.1
+losses = []
+for step in range(100):
+    loss = mean_squared_error(weight * inputs + bias, targets)
+    loss.backward()
+    with torch.no_grad():
+        weight -= learning_rate * weight.grad
+        bias -= learning_rate * bias.grad
+    weight.grad = None
+    bias.grad = None
+    losses.append(loss.item())
+print(f"weight = {weight.item():.3f}, bias = {bias.item():.3f}")
+print(f"loss: first {losses[0]:.3f}, last {losses[-1]:.4f}")
+
+# %%
+# The exact answer
+# ----------------
+# For a line, the best parameters can also be computed directly, by least
+# squares. After 100 steps, gradient descent is within a few thousandths of
+# them.
+
+design = torch.stack([inputs, torch.ones_like(inputs)], dim=1)
+solution = torch.linalg.lstsq(design.cpu(), targets.cpu().unsqueeze(1)).solution
+print(f"least squares: weight = {solution[0].item():.3f}, bias = {solution[1].item():.3f}")
+
+# %%
+# The fit and the loss curve
+# --------------------------
+# The fitted line runs through the middle of the points. The loss falls
+# quickly, then levels off at the noise that no line can explain.
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.5))
+left.plot(inputs.cpu(), targets.cpu(), "o", label="data")
+left.plot(inputs.cpu(), (weight * inputs + bias).detach().cpu(), label="fitted line")
+left.set_xlabel("x")
+left.set_ylabel("y")
+left.legend()
+right.plot(losses)
+right.set_yscale("log")
+right.set_xlabel("step")
+right.set_ylabel("loss")
+fig.suptitle("The loss levels off at the noise that no line explains")
+plt.show()

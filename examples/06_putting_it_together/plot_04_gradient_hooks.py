@@ -1,0 +1,52 @@
+"""
+Inspecting gradients with hooks
+===============================
+
+A hook is a function that autograd calls with a tensor's gradient during the
+backward pass. This page registers hooks with ``register_hook`` to print
+gradients of intermediate tensors, to change a gradient, and removes them.
+"""
+
+import os
+
+import torch
+
+device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+
+# %%
+# Watching a gradient go by
+# -------------------------
+# ``register_hook`` works on any tensor that requires gradients, including
+# intermediate ones. The hook sees the gradient of the output with respect to
+# that tensor, without ``retain_grad()``.
+
+x1 = torch.tensor(1.0, device=device, requires_grad=True)
+x2 = torch.tensor(2.0, device=device, requires_grad=True)
+y1 = x1 * x2
+y1.register_hook(lambda grad: print(f"gradient reaching y1: {grad.item():.4f}"))
+z = torch.log(y1) * torch.sin(y1)
+z.backward()
+print(f"x1.grad = {x1.grad.item():.4f}")
+
+# %%
+# Changing a gradient
+# -------------------
+# A hook that returns a tensor replaces the gradient with it. Here the
+# gradient of each element is clipped to :math:`[-1, 1]` before it reaches
+# the leaf; without the hook, :math:`d(\sum 5x_i^2)/dx_i = 10 x_i`.
+
+weights = torch.tensor([0.05, 0.5, -2.0], device=device, requires_grad=True)
+handle = weights.register_hook(lambda grad: grad.clamp(-1.0, 1.0))
+(5 * weights**2).sum().backward()
+print("clipped:", weights.grad)
+
+# %%
+# Removing a hook
+# ---------------
+# ``register_hook`` returns a handle; ``handle.remove()`` takes the hook off,
+# and the next backward pass sees the real gradient again.
+
+handle.remove()
+weights.grad = None
+(5 * weights**2).sum().backward()
+print("without the hook:", weights.grad)
