@@ -51,13 +51,20 @@ def figure_rst(example: Example, cell: Cell, docname: str, picture: Path | None)
     body = "\n\n".join(f"   {text}" for text in caption)
     return (
         f"\n.. figure:: /{folder}/images/{picture.name}\n"
-        f"   :figclass: autograd-graph\n   :alt: {cell.graph.of}\n\n{body}\n\n"
+        f"   :figclass: autograd-graph\n\n{body}\n\n"
     )
 
 
 def caption_as_alt_text(app, doctree, docname) -> None:
-    """Give each graph picture its (translated) caption as alternative text."""
+    """Give each graph picture its (translated) caption as alternative text.
+
+    Not while extracting messages: an alt text is a message of its own, and
+    the caption it repeats is already one.
+    """
     from docutils import nodes
+
+    if app.builder.name == "gettext":
+        return
 
     for figure in doctree.findall(nodes.figure):
         if "autograd-graph" in figure["classes"]:

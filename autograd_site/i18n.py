@@ -1,6 +1,7 @@
 """Translation catalogs: extract, update and check.
 
     python -m autograd_site.i18n update   # regenerate .pot, merge into locale/ja and locale/fr
+    python -m autograd_site.i18n update --drop-obsolete  # ... and remove entries whose English is gone
     python -m autograd_site.i18n check    # statistics; fail on anything not ready to publish
 
 Extraction never executes the examples (``-D plot_gallery=0``).  Updating
@@ -27,12 +28,14 @@ from babel.messages.pofile import write_po
 from sphinx_intl.catalog import load_po
 
 from autograd_site.build import sphinx_command
+from autograd_site.catalog_lint import Term, lint_entry, load_terms
 
 TRANSLATIONS = ("ja", "fr")
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
 # Catalogs of interface strings, not of pages: no English page to be in sync with.
 UI_CATALOGS = {"sphinx"}
-LINE_WIDTH = 76  # sphinx-intl's wrapping, so that rewritten catalogs keep their layout
+LINE_WIDTH = 76
+PAGE_WIDTH = 72  # sphinx-intl's wrapping, so that rewritten catalogs keep their layout
 
 
 def extract(root: Path, potdir: Path) -> None:
@@ -43,7 +46,25 @@ def extract(root: Path, potdir: Path) -> None:
     subprocess.run(command, cwd=root, check=True, env=env)
 
 
-def update(root: Path) -> None:
+class MalformedCatalog(ValueError):
+    """A catalog that cannot be parsed; updating it could lose translations."""
+
+
+def ensure_readable(catalog_dir: Path) -> None:
+    """Refuse to touch catalogs unless every one parses strictly and compiles."""
+    for path in sorted(catalog_dir.rglob("*.po")):
+        try:
+            polib.pofile(str(path))
+        except (OSError, ValueError) as error:
+            raise MalformedCatalog(f"{path}: {error}") from error
+        msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], text=True, capture_output=True)
+        if msgfmt.returncode != 0:
+            raise MalformedCatalog(msgfmt.stderr.strip())
+
+
+def update(root: Path, drop_obsolete: bool = False) -> None:
+    for language in TRANSLATIONS:
+        ensure_readable(root / "locale" / language / "LC_MESSAGES")
     # A fresh folder each time: a .pot left over from a removed page would
     # bring its catalog back.
     with tempfile.TemporaryDirectory() as potdir:
@@ -54,11 +75,15 @@ def update(root: Path) -> None:
             cwd=root, check=True,
         )
     for language in TRANSLATIONS:
-        reuse_translations(root / "locale" / language / "LC_MESSAGES")
+        reuse_translations(root / "locale" / language / "LC_MESSAGES", drop_obsolete)
 
 
-def reuse_translations(catalog_dir: Path) -> None:
-    """Fill untranslated entries with the translation of the same English text found elsewhere."""
+def reuse_translations(catalog_dir: Path, drop_obsolete: bool = False) -> None:
+    """Fill untranslated entries with the translation of the same English text found elsewhere.
+
+    With ``drop_obsolete``, entries whose English is gone from every page are
+    then removed (only those: a current translation is never dropped).
+    """
     catalogs = {path: load_po(str(path)) for path in sorted(catalog_dir.rglob("*.po"))}
     known: dict[tuple, str] = {}
     for catalog in catalogs.values():
@@ -71,6 +96,9 @@ def reuse_translations(catalog_dir: Path) -> None:
             message.string = known[(message.context, message.id)]
         if reused:
             print(f"Reused {len(reused)} translation(s): {path}")
+        if drop_obsolete and catalog.obsolete:
+            print(f"Dropped {len(catalog.obsolete)} obsolete entr{'y' if len(catalog.obsolete) == 1 else 'ies'}: {path}")
+            catalog.obsolete.clear()
         _write_if_changed(path, catalog)
 
 
@@ -96,7 +124,7 @@ def _entry_location(path: Path, entry: polib.POEntry) -> str:
     return f"{path}:{entry.linenum}"
 
 
-def check_catalog(po_path: Path, pot_path: Path | None) -> CatalogReport:
+def check_catalog(po_path: Path, pot_path: Path | None, terms: list[Term] = ()) -> CatalogReport:
     report = CatalogReport(po_path)
     try:
         catalog = polib.pofile(str(po_path))
@@ -115,6 +143,8 @@ def check_catalog(po_path: Path, pot_path: Path | None) -> CatalogReport:
             report.errors.append(f"{_entry_location(po_path, entry)}: untranslated: {entry.msgid[:60]!r}")
         else:
             report.translated += 1
+            for problem in lint_entry(entry.msgid, entry.msgstr, terms):
+                report.errors.append(f"{_entry_location(po_path, entry)}: {problem}")
     if po_path.stem in UI_CATALOGS and po_path.parent.name == "LC_MESSAGES":
         pass
     elif pot_path is None:
@@ -142,18 +172,19 @@ def check(root: Path) -> int:
             catalog_dir = root / "locale" / language / "LC_MESSAGES"
             pos = {p.relative_to(catalog_dir).with_suffix(""): p for p in catalog_dir.rglob("*.po")}
             totals = CatalogReport(catalog_dir)
-            print(f"\n{language}: {'page':<50} translated fuzzy untranslated obsolete")
+            terms = load_terms(root / "locale" / "glossary.csv", language)
+            print(f"\n{language}: {'page':<{PAGE_WIDTH}} translated fuzzy untranslated obsolete")
             for page in sorted(set(pots) | set(pos)):
                 if page not in pos:
                     errors.append(f"{catalog_dir / page}.po: missing (run `nox -s i18n`)")
                     continue
-                report = check_catalog(pos[page], pots.get(page))
+                report = check_catalog(pos[page], pots.get(page), terms)
                 errors += report.errors
-                print(f"{language}: {str(page):<50} {report.translated:>10} {report.fuzzy:>5} "
+                print(f"{language}: {str(page):<{PAGE_WIDTH}} {report.translated:>10} {report.fuzzy:>5} "
                       f"{report.untranslated:>12} {report.obsolete:>8}")
                 for name in ("translated", "fuzzy", "untranslated", "obsolete"):
                     setattr(totals, name, getattr(totals, name) + getattr(report, name))
-            print(f"{language}: {'TOTAL':<50} {totals.translated:>10} {totals.fuzzy:>5} "
+            print(f"{language}: {'TOTAL':<{PAGE_WIDTH}} {totals.translated:>10} {totals.fuzzy:>5} "
                   f"{totals.untranslated:>12} {totals.obsolete:>8}")
     if errors:
         print("\nThe catalogs are not ready to publish:", *errors, sep="\n", file=sys.stderr)
@@ -165,11 +196,17 @@ def check(root: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("update", "check"))
+    parser.add_argument("--drop-obsolete", action="store_true",
+                        help="update: also remove entries whose English text is gone")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "update":
-        update(root)
+        try:
+            update(root, args.drop_obsolete)
+        except MalformedCatalog as error:
+            print(f"{error}\nNothing was updated: fix this catalog first.", file=sys.stderr)
+            return 1
         return 0
     return check(root)
 

@@ -32,7 +32,7 @@ print("shares memory:", frozen.data_ptr() == y.data_ptr())
 # %%
 # Detaching one factor
 # --------------------
-# Here the logarithm receives a detached copy of :math:`y_1 = x_1 x_2`, so
+# Here the logarithm receives the detached :math:`y_1 = x_1 x_2`, so
 # autograd treats :math:`\log y_1` as a constant. The picture shows the graph
 # that is left: the logarithm does not appear in it at all.
 
