@@ -60,5 +60,8 @@ html_theme_options = {
     "footer_end": [],
 }
 html_show_sourcelink = False
+# Japanese: index every kanji/katakana run so that queries typed without
+# spaces find their pages (the other languages ignore this option).
+html_search_options = {"type": "autograd_site.search_ja.RunSplitter"}
 html_copy_source = False
 copybutton_exclude = ".linenos, .gp, .go"

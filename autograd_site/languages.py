@@ -40,3 +40,9 @@ def translate_search_bar(app, pagename, templatename, context, doctree) -> None:
     text = context.get("theme_search_bar_text")
     if text:
         context["theme_search_bar_text"] = str(get_translation("sphinx")(text))
+
+
+def add_search_splitter(app, config) -> None:
+    """Japanese pages split typed queries into indexed words (``_static/ja-search.js``)."""
+    if config.language == "ja":
+        app.add_js_file("ja-search.js")

@@ -14,5 +14,6 @@ def setup(app):
     app.connect("html-page-context", languages.add_language_links)
     app.connect("html-page-context", languages.translate_search_bar)
     app.add_css_file("autograd-site.css")
+    app.connect("config-inited", languages.add_search_splitter)
     glossary.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
