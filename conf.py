@@ -54,6 +54,7 @@ html_title = project
 html_last_updated_fmt = None
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher"],
+    "header_links_before_dropdown": 4,
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
     "footer_start": ["copyright"],

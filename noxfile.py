@@ -16,7 +16,7 @@ def install(session, *extras):
 
 @nox.session(python=PYTHON)
 def docs(session):
-    """Build the site in English, Japanese and French into _build/html."""
+    """Build the site in English, Japanese and French into _build/html (-- --preview)."""
     install(session, "docs")
     session.run("python", "-m", "autograd_site.build", *session.posargs)
 
@@ -51,9 +51,9 @@ def doctest_gpu(session):
 
 @nox.session(python=PYTHON)
 def i18n(session):
-    """Regenerate the .pot files and update locale/ja and locale/fr."""
+    """Update locale/ja and locale/fr from the English (-- --drop-obsolete to prune)."""
     install(session, "docs")
-    session.run("python", "-m", "autograd_site.i18n", "update")
+    session.run("python", "-m", "autograd_site.i18n", "update", *session.posargs)
 
 
 @nox.session(name="i18n-check", python=PYTHON)

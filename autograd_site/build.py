@@ -7,8 +7,12 @@ one after the other: each build's sphinx-gallery step rewrites the shared
 language succeeded is ``_build/html`` replaced, so a failed build never
 touches the last good site.
 
+A language whose catalogs are incomplete is not published; ``--preview``
+publishes it anyway, with a notice on every incomplete page.
+
     python -m autograd_site.build              # en, ja, fr -> _build/html
     python -m autograd_site.build --language ja
+    python -m autograd_site.build --preview    # allow incomplete translations
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 from autograd_site.languages import NAMES
 from autograd_site.root_page import write_root_page
+from autograd_site.translation_status import catalog_path, page_status
 
 LANGUAGES = ("en", "ja", "fr")
 EXAMPLE_LINE = re.compile(r'File "(?P<file>[^"]*/examples/[^"]+\.py)", line (?P<line>\d+)')
@@ -41,12 +46,12 @@ def sphinx_command(root: Path, language: str, builder: str, outdir: Path, *extra
     ]
 
 
-def build_language(root: Path, language: str) -> float:
+def build_language(root: Path, language: str, preview: bool = False) -> float:
     """Build one language into ``_build/staging/<language>``; return seconds."""
     started = time.perf_counter()
     outdir = root / "_build" / "staging" / language
     result = subprocess.run(
-        sphinx_command(root, language, "html", outdir),
+        sphinx_command(root, language, "html", outdir, *(["-D", "autograd_preview=1"] if preview else [])),
         cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     sys.stdout.write(result.stdout)
@@ -77,10 +82,36 @@ def publish(root: Path, languages: tuple[str, ...]) -> Path:
     return html
 
 
-def build(root: Path, languages: tuple[str, ...]) -> dict[str, float]:
+def incomplete_pages(root: Path, language: str, pagenames: list[str]) -> list[str]:
+    """The English pages whose ``language`` catalog is missing or not fully translated."""
+    incomplete = []
+    for pagename in pagenames:
+        status = page_status(catalog_path(root / "locale", language, pagename))
+        if status is None or status.percent < 100:
+            done = "no catalog" if status is None else f"{status.total - status.translated} of {status.total} entries missing"
+            incomplete.append(f"locale/{language}/LC_MESSAGES/{pagename}.po ({done})")
+    return incomplete
+
+
+def english_pagenames(root: Path) -> list[str]:
+    """The pages of the English source, the gallery's generated ones included."""
+    docs = root / "docs"
+    return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*") if p.suffix in {".md", ".rst"})
+
+
+def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict[str, float]:
     """Build ``languages`` (English first, as it executes the examples) and publish."""
     ordered = sorted(languages, key=lambda language: language != "en")
-    times = {language: build_language(root, language) for language in ordered}
+    times = {}
+    for language in ordered:
+        if language != "en" and not preview:
+            missing = incomplete_pages(root, language, english_pagenames(root))
+            if missing:
+                raise BuildFailed(
+                    f"the {NAMES[language]} translation is incomplete:\n  " + "\n  ".join(missing)
+                    + "\nRun `nox -s i18n-check` for the entries, or build a preview: `nox -s docs -- --preview`"
+                )
+        times[language] = build_language(root, language, preview)
     publish(root, languages)
     return times
 
@@ -89,12 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", action="append", choices=LANGUAGES, help="build only these")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--preview", action="store_true",
+                        help="publish incomplete translations, with a notice on their pages")
     args = parser.parse_args(argv)
     languages = tuple(args.language or LANGUAGES)
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        times = build(root, languages)
+        times = build(root, languages, args.preview)
     except BuildFailed as error:
         print(f"\nBuild failed: {error}.\nThe previous site in _build/html is unchanged.", file=sys.stderr)
         return 1

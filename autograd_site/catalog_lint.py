@@ -15,13 +15,13 @@ from pathlib import Path
 
 from autograd_site.glossary import read_glossary
 
-# Markup whose content must survive translation unchanged.  For a role or a
-# link with explicit text (``:doc:`text <target>```), only the target counts:
-# the text is translated.
-ROLE = re.compile(r"(?P<name>:[\w:.-]+:|\{[\w:.-]+\})`(?P<body>[^`]*)`")
-INLINE_LITERAL = re.compile(r"``(?P<body>.+?)``")
-MYST_CODE = re.compile(r"(?<![`\w])`(?P<body>[^`]+)`(?![`_\w])")
-RST_LINK = re.compile(r"`(?P<body>[^`]*<[^`>]+>)`__?")
+# Markup whose content must survive translation unchanged.  Code spans are
+# matched by their backtick runs (``x`` in reST, ```x``` in MyST); a span
+# right after a role name is that role's content, one followed by ``_`` a
+# link.  For a role or link with explicit text (``:doc:`text <target>```),
+# only the target counts: the text is translated.
+CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<body>.+?)(?<!`)(?P=ticks)(?!`)(?P<link>__?)?", re.S)
+ROLE_NAME = re.compile(r"(:[\w:.-]+:|\{[\w:.-]+\})$")
 MD_LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 SUBSTITUTION = re.compile(r"(?<![\w|])\|(?P<name>[^|\s][^|]*)\|(?![\w|])")
 EXPLICIT_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
@@ -36,25 +36,32 @@ def _target(body: str) -> str:
     return match["target"] if match else body
 
 
+def _spans(text: str):
+    """``(kind, content, start, end)`` of each role, link and code span."""
+    for match in CODE_SPAN.finditer(text):
+        role = ROLE_NAME.search(text, 0, match.start())
+        body = match["body"]
+        if role and role.end() == match.start():
+            keep = body if role[1] in (":math:", "{math}") else _target(body)
+            yield f"role {role[1]}`{keep}`", role.start(), match.end()
+        elif match["link"]:
+            yield f"link <{_target(body)}>", match.start(), match.end()
+        else:
+            yield f"code `{body.strip()}`", match.start(), match.end()
+
+
+def _without_markup(text: str) -> str:
+    for _, start, end in sorted(_spans(text), key=lambda span: -span[1]):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def markup_tokens(text: str) -> Counter:
     """The markup of a message, as comparable tokens."""
-    tokens: Counter = Counter()
-    rest = text
-    for match in ROLE.finditer(rest):
-        name, body = match["name"], match["body"]
-        keep = body if name in (":math:", "{math}") else _target(body)
-        tokens[f"role {name}`{keep}`"] += 1
-    rest = ROLE.sub(" ", rest)
-    for match in INLINE_LITERAL.finditer(rest):
-        tokens[f"literal ``{match['body']}``"] += 1
-    rest = INLINE_LITERAL.sub(" ", rest)
-    for match in RST_LINK.finditer(rest):
-        tokens[f"link <{_target(match['body'])}>"] += 1
-    rest = RST_LINK.sub(" ", rest)
+    tokens: Counter = Counter(token for token, _, _ in _spans(text))
+    rest = _without_markup(text)
     for match in MD_LINK.finditer(rest):
         tokens[f"link ({match['target']})"] += 1
-    for match in MYST_CODE.finditer(rest):
-        tokens[f"code `{match['body']}`"] += 1
     for match in SUBSTITUTION.finditer(rest):
         tokens[f"substitution |{match['name']}|"] += 1
     for match in re.finditer(r"\$\$?[^$]+\$\$?", rest):
@@ -70,12 +77,6 @@ def check_markup(msgid: str, msgstr: str) -> list[str]:
     problems = [f"markup dropped: {token}" for token in sorted(expected - found)]
     problems += [f"markup added or altered: {token}" for token in sorted(found - expected)]
     return problems
-
-
-def _without_markup(text: str) -> str:
-    for pattern in (ROLE, INLINE_LITERAL, RST_LINK, MYST_CODE):
-        text = pattern.sub(" ", text)
-    return text
 
 
 def check_injection(msgid: str, msgstr: str) -> list[str]:

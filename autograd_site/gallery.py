@@ -27,6 +27,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from autograd_site import graph_pictures
+from autograd_site.figure_alt import figure_titles, gettext_block
 from autograd_site.cells import Cell, Example, list_examples, parse_example
 from autograd_site.records import compare, read_record, record_path
 
@@ -161,7 +162,7 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
             rst = rst[:end] + _additions(app, gallery, example, cells[line], docname) + rst[end:]
     title_end = TITLE_UNDERLINE.search(rst).end()
     badge = f"\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
-    source[0] = rst[:title_end] + badge + rst[title_end:]
+    source[0] = rst[:title_end] + badge + rst[title_end:] + gettext_block(figure_titles(example.path))
     app.env.note_dependency(str(record_path(gallery.records, example, "cuda")))
 
 

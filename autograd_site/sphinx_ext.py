@@ -1,19 +1,35 @@
 """Sphinx extension: wires the project's build behaviour into the events."""
 
-from autograd_site import gallery, glossary, graph_pictures, languages
+from autograd_site import (
+    figure_alt,
+    gallery,
+    glossary,
+    graph_pictures,
+    languages,
+    original_text,
+    translated_downloads,
+    translation_status,
+)
 
 
 def setup(app):
     app.add_config_value("languages", ("en",), "html", types=[tuple])
+    # Publish incomplete translations, with a notice on their pages (build --preview).
+    app.add_config_value("autograd_preview", False, "html", types=[bool, int])
     # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
     app.connect("builder-inited", gallery.invalidate_stale_executions, priority=400)
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
     app.connect("source-read", gallery.decorate_page)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
+    app.connect("doctree-resolved", figure_alt.translate_alt_texts)
     app.connect("html-page-context", languages.add_language_links)
     app.connect("html-page-context", languages.translate_search_bar)
+    app.connect("html-page-context", translation_status.add_incomplete_notice)
     app.add_css_file("autograd-site.css")
+    app.connect("build-finished", translated_downloads.translate_downloads)
     app.connect("config-inited", languages.add_search_splitter)
     glossary.setup(app)
+    translation_status.setup(app)
+    original_text.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,7 +48,14 @@ def test_markup_kept_passes_and_dropped_or_altered_markup_fails():
     ]
     assert "markup added or altered: role :doc:`/index`" in check_markup(english, good.replace("/install", "/index"))
     assert any("math" in p for p in check_markup(english, good.replace("e^x", "e^y")))
-    assert any("literal" in p for p in check_markup(english, good.replace("``x``", "x")))
+    assert "markup dropped: code `x`" in check_markup(english, good.replace("``x``", "x"))
+
+
+def test_myst_code_spans_of_any_length_are_markup():
+    english = "Write ``` ``x`` の勾配 ``` and never ``` ``x``（ ```, with a space."
+    translated = "Écrivez ``` ``x`` の勾配 ``` et jamais ``` ``x``（ ```, avec une espace."
+    assert check_markup(english, translated) == []
+    assert check_markup(english, translated.replace("``` ``x``（ ```", "x")) != []
 
 
 def test_markdown_links_and_code_must_survive():

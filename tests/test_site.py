@@ -1,13 +1,15 @@
 """The built site, as a reader gets it: languages, links and offline pages."""
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import polib
 import pytest
 
-from helpers import LANGUAGES, SITE, built_pages
+from helpers import LANGUAGES, ROOT, SITE, built_pages
 
 
 class Page(HTMLParser):
@@ -119,3 +121,34 @@ def test_translated_pages_are_in_their_language(language, title, theme_text):
     assert theme_text in html, f"theme strings of {example} are not in {language}"
     index = (SITE / language / "auto_examples" / "index.html").read_text(encoding="utf-8")
     assert f'<div class="sphx-glr-thumbnail-title">{title}</div>' in index
+
+
+@pytest.mark.parametrize("language", ["ja", "fr"])
+def test_translated_paragraphs_reveal_their_english_original(language):
+    html = (SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text(encoding="utf-8")
+    toggles = re.findall(r'<button type="button" class="autograd-original-toggle" aria-expanded="false" '
+                         r'aria-controls="([\w-]+)"', html)
+    assert len(toggles) >= 5
+    panels = dict(re.findall(r'<span id="([\w-]+)" class="autograd-original" lang="en" hidden>([^<]*)</span>', html))
+    assert set(toggles) <= set(panels)
+    assert any(text.startswith("Autograd records the operations done on tensors") for text in panels.values())
+    english = (SITE / "en" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text()
+    assert "autograd-original-toggle" not in english
+
+
+@pytest.mark.parametrize("language", ["ja", "fr"])
+def test_figure_alt_text_is_in_the_page_language(language):
+    title = "The derivative is zero where f turns"
+    catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "auto_examples/02_autograd/plot_07_autograd_grad.po"))
+    translated = catalog.find(title).msgstr
+    html = (SITE / language / "auto_examples" / "02_autograd" / "plot_07_autograd_grad.html").read_text(encoding="utf-8")
+    alts = {unescape(alt) for alt in re.findall(r'<img[^>]* alt="([^"]*)"', html)}
+    assert translated in alts and title not in alts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translation_status_page_lists_every_page(language):
+    html = (SITE / language / "translation-status.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)[1:]
+    assert len(rows) == len(built_pages("en")) - 2  # not genindex and search
+    assert all(row.count("100 %") == 2 for row in rows), "a published page is not fully translated"

@@ -60,6 +60,7 @@ fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(points, torch.sin(points), label="sin(x)")
 ax.plot(points, points**2 / 9, label="x² / 9")
 ax.set_xlabel("x")
+ax.set_title("One call computes the function at all 200 points")
 ax.legend()
 plt.show()
 

@@ -63,5 +63,6 @@ ax.plot(xs, loss.item() + slope * (xs - x.item()), "--", label="tangent at x = 3
 ax.plot([x.item()], [loss.item()], "o", color="black")
 ax.set_xlabel("x")
 ax.set_ylim(-10, 50)
+ax.set_title("The gradient is the slope of the tangent")
 ax.legend()
 plt.show()

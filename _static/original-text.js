@@ -1,0 +1,18 @@
+/* The "EN" button of a translated paragraph shows its English original in a
+ * panel over the page, and hides it again; Escape closes any open panel. */
+const setOriginalShown = (button, shown) => {
+  button.setAttribute("aria-expanded", String(shown));
+  document.getElementById(button.getAttribute("aria-controls")).hidden = !shown;
+};
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest(".autograd-original-toggle");
+  if (button) setOriginalShown(button, button.getAttribute("aria-expanded") !== "true");
+});
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document
+    .querySelectorAll('.autograd-original-toggle[aria-expanded="true"]')
+    .forEach((button) => setOriginalShown(button, false));
+});

@@ -1,0 +1,82 @@
+"""Reveal the English original of any translated paragraph.
+
+A transform that runs just before Sphinx translates a page keeps each
+paragraph's English text; after translation, every translated paragraph
+gets a small "EN" button that shows the original in a panel over the page
+(``_static/original-text.js``), without moving the text around it.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+ORIGINAL = "autograd_original"
+ROLE_WITH_TEXT = re.compile(r":[\w:.-]+:`([^`<]*?)\s*<[^`>]+>`")
+ROLE = re.compile(r":[\w:.-]+:`([^`]*)`")
+LITERAL = re.compile(r"``(.+?)``")
+EMPHASIS = re.compile(r"\*\*?([^*]+)\*\*?")
+
+
+def plain(rst: str) -> str:
+    """The English text of a message without its reST markup, for reading."""
+    for pattern in (ROLE_WITH_TEXT, ROLE, LITERAL, EMPHASIS):
+        rst = pattern.sub(r"\1", rst)
+    return rst
+
+
+class KeepOriginalText(SphinxTransform):
+    """Store each paragraph's English message before the Locale transform (priority 20)."""
+
+    default_priority = 19
+
+    def apply(self, **kwargs) -> None:
+        if self.config.language == "en" or self.app.builder.name != "html":
+            return
+        for node, message in extract_messages(self.document):
+            if isinstance(node, nodes.paragraph):
+                node[ORIGINAL] = message
+
+
+def _is_furniture(paragraph: nodes.paragraph) -> bool:
+    """Badges and notes (the download note): short labels, not prose worth checking."""
+    if "device-badge" in paragraph["classes"]:
+        return True
+    parent = paragraph.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Admonition):
+            return True
+        parent = parent.parent
+    return False
+
+
+def add_toggles(app, doctree, docname: str) -> None:
+    """After translation, a toggle and a hidden panel with the English in each translated paragraph."""
+    if app.config.language == "en" or app.builder.name != "html":
+        return
+    from sphinx.locale import get_translation
+
+    label = str(get_translation("sphinx")("Show the English original"))
+    for number, paragraph in enumerate(doctree.findall(nodes.paragraph)):
+        original = paragraph.get(ORIGINAL)
+        if not original or not paragraph.get("translated") or _is_furniture(paragraph):
+            continue
+        panel = f"original-{number}"
+        paragraph["classes"].append("autograd-translated")
+        paragraph += nodes.raw(
+            "",
+            f' <button type="button" class="autograd-original-toggle" aria-expanded="false" '
+            f'aria-controls="{panel}" aria-label="{escape(label)}" title="{escape(label)}">EN</button>'
+            f'<span id="{panel}" class="autograd-original" lang="en" hidden>{escape(plain(original))}</span>',
+            format="html",
+        )
+
+
+def setup(app) -> None:
+    app.add_transform(KeepOriginalText)
+    app.connect("doctree-resolved", add_toggles)
+    app.connect("config-inited", lambda app, config: config.language != "en" and app.add_js_file("original-text.js"))

@@ -1,0 +1,105 @@
+"""The translation status page: how much of each page is translated, per language.
+
+The ``translation-status`` directive reads the catalogs at build time, so the
+numbers are those of the catalogs the site was built from.  Like the
+glossary table, its cells carry no source location and are not offered for
+translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from autograd_site.languages import NAMES
+
+TRANSLATIONS = ("ja", "fr")
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        """Translated share, rounded down: 100 only when nothing is missing."""
+        return 100 * self.translated // self.total if self.total else 100
+
+
+def page_status(catalog: Path) -> PageStatus | None:
+    """Translated entries (not fuzzy, not obsolete) out of all current entries."""
+    if not catalog.exists():
+        return None
+    entries = [entry for entry in polib.pofile(str(catalog)) if not entry.obsolete]
+    translated = [entry for entry in entries if entry.translated()]
+    return PageStatus(len(translated), len(entries))
+
+
+def catalog_path(locale_dir: Path, language: str, docname: str) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / f"{docname}.po"
+
+
+def _cell(*children: nodes.Node) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+class TranslationStatus(SphinxDirective):
+    """``translation-status``: one row per page, one column per translation."""
+
+    def run(self) -> list[nodes.Node]:
+        locale_dir = Path(self.env.srcdir, self.config.locale_dirs[0]).resolve()
+        group = nodes.tgroup(cols=1 + len(TRANSLATIONS))
+        group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=1) for _ in TRANSLATIONS]
+        group += nodes.thead("", nodes.row("", _cell(nodes.Text("")), *[
+            _cell(nodes.Text(NAMES[language])) for language in TRANSLATIONS
+        ]))
+        rows = []
+        for docname in sorted(self.env.found_docs):
+            link = addnodes.pending_xref(
+                "", nodes.inline("", docname), refdomain="std", reftype="doc",
+                reftarget="/" + docname, refexplicit=False, refwarn=True,
+            )
+            cells = [_cell(link)]
+            for language in TRANSLATIONS:
+                catalog = catalog_path(locale_dir, language, docname)
+                self.env.note_dependency(str(catalog))
+                status = page_status(catalog)
+                cells.append(_cell(nodes.Text("—" if status is None else f"{status.percent} %")))
+            rows.append(nodes.row("", *cells))
+        group += nodes.tbody("", *rows)
+        return [nodes.table("", group, classes=["autograd-translation-status"])]
+
+
+def setup(app) -> None:
+    app.add_directive("translation-status", TranslationStatus)
+
+
+def add_incomplete_notice(app, pagename, templatename, context, doctree) -> None:
+    """In a preview build, a notice on each page that is not fully translated."""
+    if not app.config.autograd_preview or app.config.language == "en" or doctree is None:
+        return
+    from html import escape
+
+    from sphinx.locale import get_translation
+
+    _ = get_translation("sphinx")
+    locale_dir = Path(app.srcdir, app.config.locale_dirs[0]).resolve()
+    status = page_status(catalog_path(locale_dir, app.config.language, pagename))
+    if status is not None and status.percent == 100:
+        return
+    up = "../" * (pagename.count("/") + 1)
+    english = f"{up}en/{pagename}.html"
+    guide = context["pathto"]("translating")
+    context["body"] = (
+        '<div class="admonition warning autograd-incomplete-translation" role="note">'
+        f'<p>{escape(str(_("This page is not fully translated yet.")))} '
+        f'<a href="{escape(english)}" hreflang="en">{escape(str(_("Read it in English")))}</a> · '
+        f'<a href="{escape(guide)}">{escape(str(_("Help translate it")))}</a></p></div>\n'
+        + context["body"]
+    )
