@@ -4,6 +4,8 @@ One file for all three languages: the language comes from ``-D language=..``
 (see ``autograd_site/build.py``); nothing here is edited per language.
 """
 
+import os
+
 project = "PyTorch Autograd by Example"
 author = "The PyTorch Autograd by Example contributors"
 copyright = "2026, " + author
@@ -17,6 +19,8 @@ extensions = [
     "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "autograd_site.sphinx_ext",
 ]
 
@@ -66,3 +70,12 @@ html_show_sourcelink = False
 html_search_options = {"type": "autograd_site.search_ja.RunSplitter"}
 html_copy_source = False
 copybutton_exclude = ".linenos, .gp, .go"
+
+# -- Publishing ---------------------------------------------------------------
+# Where the site is served (the Pages workflow sets it); each language lives
+# under <site_url><language>/.  autograd_site derives the canonical URLs, the
+# link-preview URLs and the 404 pages' prefix from it for each language.
+site_url = os.environ.get("AUTOGRAD_SITE_URL") or "https://autograd-by-example.github.io/"
+ogp_social_cards = {"enable": False}  # one static card per language instead
+ogp_enable_meta_description = True
+notfound_pagename = "404"

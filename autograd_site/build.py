@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from autograd_site.languages import NAMES
+from autograd_site.publishing import write_root_404, write_sitemap
 from autograd_site.root_page import write_root_page
 from autograd_site.translation_status import catalog_path, page_status
 
@@ -75,6 +76,9 @@ def publish(root: Path, languages: tuple[str, ...]) -> Path:
         shutil.rmtree(fresh / language, ignore_errors=True)
         shutil.copytree(staging / language, fresh / language)
     write_root_page(fresh / "index.html", LANGUAGES)
+    published = tuple(language for language in LANGUAGES if (fresh / language).exists())
+    write_sitemap(fresh, published)
+    write_root_404(fresh, published)
     if html.exists():
         html.rename(old)
     fresh.rename(html)

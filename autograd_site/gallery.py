@@ -160,9 +160,11 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
     for line, _, end in reversed(_blocks(rst)):
         if line in cells:
             rst = rst[:end] + _additions(app, gallery, example, cells[line], docname) + rst[end:]
-    title_end = TITLE_UNDERLINE.search(rst).end()
-    badge = f"\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
-    source[0] = rst[:title_end] + badge + rst[title_end:] + gettext_block(figure_titles(example.path))
+    # The badge goes after the introduction, which stays the page's first
+    # paragraph: link previews and search results show it as the summary.
+    intro_end = INTRO_END.search(rst, TITLE_UNDERLINE.search(rst).end()).end()
+    badge = f"\n\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
+    source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_titles(example.path))
     app.env.note_dependency(str(record_path(gallery.records, example, "cuda")))
 
 
@@ -189,6 +191,7 @@ def invalidate_stale_executions(app) -> None:
     stamp.write_text(current)
 
 
+INTRO_END = re.compile(r"\n\s*\S.*?(?=\n[ \t]*\n)", re.S)  # the first paragraph after the title
 THUMBNAIL_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
 TOOLTIP = re.compile(r'tooltip="[^"]*"')
 

@@ -20,6 +20,7 @@ ROLE_WITH_TEXT = re.compile(r":[\w:.-]+:`([^`<]*?)\s*<[^`>]+>`")
 ROLE = re.compile(r":[\w:.-]+:`([^`]*)`")
 LITERAL = re.compile(r"``(.+?)``")
 EMPHASIS = re.compile(r"\*\*?([^*]+)\*\*?")
+ONLY_A_ROLE = re.compile(r"(:[\w:.-]+:|\{[\w:.-]+\})`[^`]*`")
 
 
 def plain(rst: str) -> str:
@@ -42,9 +43,9 @@ class KeepOriginalText(SphinxTransform):
                 node[ORIGINAL] = message
 
 
-def _is_furniture(paragraph: nodes.paragraph) -> bool:
-    """Badges and notes (the download note): short labels, not prose worth checking."""
-    if "device-badge" in paragraph["classes"]:
+def _is_furniture(paragraph: nodes.paragraph, original: str) -> bool:
+    """Badges, notes and bare links: labels, not prose worth checking."""
+    if "device-badge" in paragraph["classes"] or ONLY_A_ROLE.fullmatch(original.strip()):
         return True
     parent = paragraph.parent
     while parent is not None:
@@ -54,8 +55,26 @@ def _is_furniture(paragraph: nodes.paragraph) -> bool:
     return False
 
 
+class original_toggle(nodes.Inline, nodes.Element):
+    """The toggle and its panel; no text children, so search does not index the English."""
+
+
+def visit_original_toggle_html(translator, node: original_toggle) -> None:
+    panel, label = node["panel"], escape(node["label"])
+    translator.body.append(
+        f' <button type="button" class="autograd-original-toggle" aria-expanded="false" '
+        f'aria-controls="{panel}" aria-label="{label}" title="{label}">EN</button>'
+        f'<span id="{panel}" class="autograd-original" lang="en" hidden>{escape(node["original"])}</span>'
+    )
+    raise nodes.SkipNode
+
+
+def skip(translator, node) -> None:
+    raise nodes.SkipNode
+
+
 def add_toggles(app, doctree, docname: str) -> None:
-    """After translation, a toggle and a hidden panel with the English in each translated paragraph."""
+    """After translation, a toggle with the English original in each translated paragraph."""
     if app.config.language == "en" or app.builder.name != "html":
         return
     from sphinx.locale import get_translation
@@ -63,20 +82,15 @@ def add_toggles(app, doctree, docname: str) -> None:
     label = str(get_translation("sphinx")("Show the English original"))
     for number, paragraph in enumerate(doctree.findall(nodes.paragraph)):
         original = paragraph.get(ORIGINAL)
-        if not original or not paragraph.get("translated") or _is_furniture(paragraph):
+        if not original or not paragraph.get("translated") or _is_furniture(paragraph, original):
             continue
-        panel = f"original-{number}"
         paragraph["classes"].append("autograd-translated")
-        paragraph += nodes.raw(
-            "",
-            f' <button type="button" class="autograd-original-toggle" aria-expanded="false" '
-            f'aria-controls="{panel}" aria-label="{escape(label)}" title="{escape(label)}">EN</button>'
-            f'<span id="{panel}" class="autograd-original" lang="en" hidden>{escape(plain(original))}</span>',
-            format="html",
-        )
+        paragraph += original_toggle(panel=f"original-{number}", label=label, original=plain(original))
 
 
 def setup(app) -> None:
+    app.add_node(original_toggle, html=(visit_original_toggle_html, None),
+                 latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_transform(KeepOriginalText)
     app.connect("doctree-resolved", add_toggles)
     app.connect("config-inited", lambda app, config: config.language != "en" and app.add_js_file("original-text.js"))

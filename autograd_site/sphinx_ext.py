@@ -14,6 +14,8 @@ from autograd_site import (
 
 def setup(app):
     app.add_config_value("languages", ("en",), "html", types=[tuple])
+    app.add_config_value("site_url", "https://example.org/", "html", types=[str])
+    app.connect("config-inited", languages.configure_urls)
     # Publish incomplete translations, with a notice on their pages (build --preview).
     app.add_config_value("autograd_preview", False, "html", types=[bool, int])
     # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
@@ -24,10 +26,13 @@ def setup(app):
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("doctree-resolved", figure_alt.translate_alt_texts)
     app.connect("html-page-context", languages.add_language_links)
-    app.connect("html-page-context", languages.translate_search_bar)
+    app.connect("html-page-context", languages.translate_theme_texts)
+    app.connect("html-page-context", languages.base_for_404)
     app.connect("html-page-context", translation_status.add_incomplete_notice)
     app.add_css_file("autograd-site.css")
+    app.add_js_file("accessible-navigation.js")
     app.connect("build-finished", translated_downloads.translate_downloads)
+    app.connect("build-finished", languages.patch_js_translations)
     app.connect("config-inited", languages.add_search_splitter)
     glossary.setup(app)
     translation_status.setup(app)

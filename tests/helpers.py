@@ -25,9 +25,9 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-def built_pages(language: str) -> list[Path]:
+def built_pages(language: str, site: Path = SITE) -> list[Path]:
     """The pages of one language (not the theme's files under _static and the like)."""
-    root = SITE / language
+    root = site / language
     pages = sorted(p for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
-    assert pages, f"{SITE / language} has no pages: run `python -m autograd_site.build` first"
+    assert pages, f"{root} has no pages: run `python -m autograd_site.build` first"
     return pages

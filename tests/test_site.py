@@ -43,7 +43,9 @@ class Page(HTMLParser):
 
 
 def resolve(page: Path, href: str) -> Path:
-    return (page.parent / urlsplit(href).path).resolve()
+    """The file a link points to; site-absolute links (the 404 pages') start at the site root."""
+    path = urlsplit(href).path
+    return (SITE / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
 
 
 def test_root_page_redirects_by_browser_language_with_plain_links():
@@ -152,3 +154,36 @@ def test_translation_status_page_lists_every_page(language):
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)[1:]
     assert len(rows) == len(built_pages("en")) - 2  # not genindex and search
     assert all(row.count("100 %") == 2 for row in rows), "a published page is not fully translated"
+
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates():
+    sitemap = (SITE / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<url>\s*<loc>([^<]+)</loc>(.*?)</url>", sitemap, re.S)
+    pages = {language: [p for p in built_pages(language) if p.name not in {"genindex.html", "search.html", "404.html"}]
+             for language in LANGUAGES}
+    assert len(urls) == sum(len(found) for found in pages.values())
+    for loc, alternates in urls:
+        hreflangs = re.findall(r'hreflang="([^"]+)"', alternates)
+        assert sorted(hreflangs) == sorted([*LANGUAGES, "x-default"]), loc
+    assert "Sitemap: " in (SITE / "robots.txt").read_text()
+
+
+@pytest.mark.parametrize(("language", "title", "locale"),
+                         [("en", "Your first gradient", "en_US"), ("ja", "最初の勾配", "ja_JP"),
+                          ("fr", "Votre premier gradient", "fr_FR")])
+def test_link_preview_metadata_is_in_the_page_language(language, title, locale):
+    html = (SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text(encoding="utf-8")
+    meta = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)"', html))
+    assert meta["title"] == title and meta["locale"] == locale
+    assert meta["image"].endswith(f"/{language}/_static/social-card-{language}.png")
+    description = unescape(meta["description"])
+    intro = {"en": "Autograd records", "ja": "autograd は、勾配を必要とする", "fr": "Autograd enregistre"}[language]
+    assert description.startswith(intro), description
+    assert (SITE / language / "_static" / f"social-card-{language}.png").exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_a_404_page(language):
+    html = (SITE / language / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in html and f'<base href="/{language}/"' in html
+    assert (SITE / "404.html").exists()
