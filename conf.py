@@ -50,6 +50,9 @@ sphinx_gallery_conf = {
     "show_signature": False,
     "download_all_examples": False,
     "remove_config_comments": True,
+    # A hanging example stops the build, named (AUTOGRAD_EXAMPLE_TIMEOUT, default 300 s).
+    "reset_modules": ("matplotlib", "autograd_site.timeouts.gallery_hook"),
+    "reset_modules_order": "both",
 }
 
 # -- HTML ---------------------------------------------------------------------

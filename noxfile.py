@@ -74,6 +74,13 @@ def tests(session):
 
 
 @nox.session(python=PYTHON)
+def bench(session):
+    """Time clean and incremental builds, per language, and the doctest; print the figures."""
+    install(session, "docs", "test")
+    session.run("python", "-m", "autograd_site.bench", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lock(session):
     """Re-resolve the dependencies and rewrite constraints.txt."""
     session.install("-e", ".[docs,test]")

@@ -26,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from autograd_site.catalog_lint import MalformedCatalog, ensure_readable, page_breaking_problems
 from autograd_site.languages import NAMES
 from autograd_site.publishing import write_root_404, write_sitemap
 from autograd_site.root_page import write_root_page
@@ -103,11 +104,27 @@ def english_pagenames(root: Path) -> list[str]:
     return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*") if p.suffix in {".md", ".rst"})
 
 
+def check_catalogs(root: Path, language: str) -> None:
+    """Refuse catalogs that are missing, unreadable, or would break or inject into a page."""
+    catalog_dir = root / "locale" / language / "LC_MESSAGES"
+    if not catalog_dir.is_dir():
+        raise BuildFailed(f"locale/{language}/LC_MESSAGES is missing: the {NAMES[language]} translation has no catalogs")
+    try:
+        ensure_readable(catalog_dir)
+    except MalformedCatalog as error:
+        raise BuildFailed(f"a {NAMES[language]} catalog cannot be read: {error}") from error
+    problems = page_breaking_problems(catalog_dir)
+    if problems:
+        raise BuildFailed(f"{NAMES[language]} catalogs would break pages:\n  " + "\n  ".join(problems))
+
+
 def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict[str, float]:
     """Build ``languages`` (English first, as it executes the examples) and publish."""
     ordered = sorted(languages, key=lambda language: language != "en")
     times = {}
     for language in ordered:
+        if language != "en":
+            check_catalogs(root, language)
         if language != "en" and not preview:
             missing = incomplete_pages(root, language, english_pagenames(root))
             if missing:

@@ -9,9 +9,12 @@ runs them on every translated entry and reports each problem with the
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import polib
 
 from autograd_site.glossary import read_glossary
 
@@ -137,3 +140,29 @@ def check_glossary(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
 
 def lint_entry(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
     return check_markup(msgid, msgstr) + check_injection(msgid, msgstr) + check_glossary(msgid, msgstr, terms)
+
+
+class MalformedCatalog(ValueError):
+    """A catalog that cannot be parsed; updating it could lose translations."""
+
+
+def ensure_readable(catalog_dir: Path) -> None:
+    """Refuse to touch catalogs unless every one parses strictly and compiles."""
+    for path in sorted(catalog_dir.rglob("*.po")):
+        try:
+            polib.pofile(str(path))
+        except (OSError, ValueError) as error:
+            raise MalformedCatalog(f"{path}: {error}") from error
+        msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], text=True, capture_output=True)
+        if msgfmt.returncode != 0:
+            raise MalformedCatalog(msgfmt.stderr.strip())
+
+
+def page_breaking_problems(catalog_dir: Path) -> list[str]:
+    """Markup and injection problems of every translated entry, as ``file:line: problem``."""
+    problems = []
+    for path in sorted(catalog_dir.rglob("*.po")):
+        for entry in polib.pofile(str(path)).translated_entries():
+            problems += [f"{path}:{entry.linenum}: {problem}"
+                         for problem in check_markup(entry.msgid, entry.msgstr) + check_injection(entry.msgid, entry.msgstr)]
+    return problems

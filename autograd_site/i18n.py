@@ -28,7 +28,7 @@ from babel.messages.pofile import write_po
 from sphinx_intl.catalog import load_po
 
 from autograd_site.build import sphinx_command
-from autograd_site.catalog_lint import Term, lint_entry, load_terms
+from autograd_site.catalog_lint import MalformedCatalog, Term, ensure_readable, lint_entry, load_terms
 
 TRANSLATIONS = ("ja", "fr")
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
@@ -44,22 +44,6 @@ def extract(root: Path, potdir: Path) -> None:
     # A fixed POT-Creation-Date, so that updating catalogs only changes what changed.
     env = {**os.environ, "SOURCE_DATE_EPOCH": POT_DATE_EPOCH}
     subprocess.run(command, cwd=root, check=True, env=env)
-
-
-class MalformedCatalog(ValueError):
-    """A catalog that cannot be parsed; updating it could lose translations."""
-
-
-def ensure_readable(catalog_dir: Path) -> None:
-    """Refuse to touch catalogs unless every one parses strictly and compiles."""
-    for path in sorted(catalog_dir.rglob("*.po")):
-        try:
-            polib.pofile(str(path))
-        except (OSError, ValueError) as error:
-            raise MalformedCatalog(f"{path}: {error}") from error
-        msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], text=True, capture_output=True)
-        if msgfmt.returncode != 0:
-            raise MalformedCatalog(msgfmt.stderr.strip())
 
 
 def update(root: Path, drop_obsolete: bool = False) -> None:

@@ -13,6 +13,7 @@ import warnings
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+from autograd_site.timeouts import time_limit
 from autograd_site.cells import Example, parse_example
 
 DEVICE_VARIABLE = "AUTOGRAD_DEVICE"
@@ -70,28 +71,29 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]
     show = plt.show
     plt.show = lambda *args, **kwargs: None  # figures are not displayed in a test
     try:
-        for cell in example.cells:
-            # Pad with blank lines so tracebacks give the line in the example file.
-            code = compile("\n" * (cell.lineno - 1) + cell.code, str(path), "exec")
-            captured = io.StringIO()
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                try:
-                    with redirect_stdout(captured), redirect_stderr(captured):
-                        exec(code, namespace)
-                except Exception as error:
+        with time_limit(path):
+            for cell in example.cells:
+                # Pad with blank lines so tracebacks give the line in the example file.
+                code = compile("\n" * (cell.lineno - 1) + cell.code, str(path), "exec")
+                captured = io.StringIO()
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    try:
+                        with redirect_stdout(captured), redirect_stderr(captured):
+                            exec(code, namespace)
+                    except Exception as error:
+                        raise ExampleFailed(
+                            f"{_location(error, path)}: cell {cell.index} raised "
+                            f"{type(error).__name__}\n{traceback.format_exc()}"
+                        ) from error
+                shown = [w for w in caught if _shown_by_default(w, path)]
+                if shown:
+                    first = shown[0]
                     raise ExampleFailed(
-                        f"{_location(error, path)}: cell {cell.index} raised "
-                        f"{type(error).__name__}\n{traceback.format_exc()}"
-                    ) from error
-            shown = [w for w in caught if _shown_by_default(w, path)]
-            if shown:
-                first = shown[0]
-                raise ExampleFailed(
-                    f"{first.filename}:{first.lineno}: cell {cell.index} warned: "
-                    f"{first.category.__name__}: {first.message}"
-                )
-            outputs[cell.index] = captured.getvalue()
+                        f"{first.filename}:{first.lineno}: cell {cell.index} warned: "
+                        f"{first.category.__name__}: {first.message}"
+                    )
+                outputs[cell.index] = captured.getvalue()
     finally:
         plt.show = show
         plt.close("all")

@@ -82,8 +82,13 @@ def write_zip(archive: Path, files: list[Path]) -> None:
 
 
 def translate_downloads(app, exception) -> None:
-    """After a translated HTML build, rewrite its example downloads in its language."""
-    if exception or app.builder.name != "html" or app.config.language == "en":
+    """After an HTML build, rewrite its example downloads in its language.
+
+    English keeps sphinx-gallery's files, but its archives are rewritten too:
+    sphinx-gallery's carry the files' modification times, so two builds of
+    the same commit would differ.
+    """
+    if exception or app.builder.name != "html":
         return
     from sphinx.locale import init as init_locale
     from sphinx.util.i18n import docname_to_domain
@@ -102,6 +107,9 @@ def translate_downloads(app, exception) -> None:
         catalog, found = init_locale(locale_dirs, app.config.language, docname_to_domain(docname, app.config.gettext_compact))
         stem = example.stem
         script, notebook, archive = (targets.get(f"{stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
+        if app.config.language == "en" and script is not None and archive is not None:
+            write_zip(archive, [path for path in (script, notebook) if path is not None])
+            continue
         if not found or script is None:
             continue
         _, blocks = split_code_and_text_blocks(example)[:2]
@@ -116,4 +124,4 @@ def translate_downloads(app, exception) -> None:
             written.append(notebook)
         if archive is not None:
             write_zip(archive, written)
-    logger.info(f"autograd_site: downloads rewritten in {app.config.language}")
+    logger.info(f"autograd_site: downloads written for {app.config.language}")

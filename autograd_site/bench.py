@@ -1,0 +1,152 @@
+"""Measure the build: clean, incremental, per language, and the doctest.
+
+    python -m autograd_site.bench      # prints a report; nox -s bench
+
+Everything runs in one go on a temporary copy of the project, so the numbers
+of one report compare with each other (ratios), not with another machine.
+Nothing here asserts a time: the tests check behaviour, this prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from autograd_site.cells import list_examples
+from autograd_site.runner import run_example
+
+COPIED = shutil.ignore_patterns(".venv", ".nox", ".git", "_build", "test-artifacts", "__pycache__", "auto_examples")
+
+
+def timed(*command: str, cwd: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, *command], cwd=cwd, text=True, capture_output=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return time.perf_counter() - started
+
+
+def build(project: Path, *languages: str) -> float:
+    return timed("-m", "autograd_site.build", *[arg for lang in languages for arg in ("--language", lang)], cwd=project)
+
+
+def snapshot(folder: Path) -> dict[Path, int]:
+    """Modification times of the files under ``folder``."""
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()} if folder.exists() else {}
+
+
+def changed(before: dict[Path, int], after: dict[Path, int], pattern: str) -> int:
+    return sum(1 for path, mtime in after.items() if re.search(pattern, path.name) and before.get(path) != mtime)
+
+
+def executions(project: Path, before: dict[Path, int]) -> int:
+    """Examples re-executed since ``before`` (sphinx-gallery rewrites their .md5)."""
+    return changed(before, snapshot(project / "docs" / "auto_examples"), r"\.py\.md5$")
+
+
+def pages_written(project: Path, before: dict[Path, int]) -> dict[str, int]:
+    """HTML pages each language's build wrote since ``before``."""
+    staging = project / "_build" / "staging"
+    after = snapshot(staging)
+    return {
+        language: sum(1 for path, mtime in after.items()
+                      if path.suffix == ".html" and staging / language in path.parents and before.get(path) != mtime)
+        for language in ("en", "ja", "fr")
+    }
+
+
+def size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def page_transfer(site: Path, page: Path) -> int:
+    """Bytes a browser fetches for ``page``: the HTML and every local file it references."""
+    html = page.read_text(encoding="utf-8")
+    total = len(html.encode())
+    for reference in set(re.findall(r'(?:src|href)="([^"#?]+)', html)):
+        target = (page.parent / reference).resolve()
+        if target.is_file() and target.suffix in {".css", ".js", ".png", ".svg", ".woff2", ".ico"}:
+            total += target.stat().st_size
+    return total
+
+
+def example_run_times(project: Path) -> list[tuple[str, float]]:
+    times = []
+    for path in list_examples(project / "examples"):
+        started = time.perf_counter()
+        run_example(path, "cpu")
+        times.append((path.name, time.perf_counter() - started))
+    return times
+
+
+def report(root: Path) -> None:
+    print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {platform.processor() or 'cpu'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        shutil.copytree(root, project, ignore=COPIED)
+
+        english = build(project, "en")
+        shutil.rmtree(project / "_build"), shutil.rmtree(project / "docs" / "auto_examples")
+        full = build(project)
+        print(f"\nClean builds\n  English only:        {english:6.1f} s\n  en + ja + fr:        {full:6.1f} s"
+              f"\n  ratio:               {full / english:6.2f} (target <= 1.3)")
+
+        runs = example_run_times(project)
+        executing = sum(seconds for _, seconds in runs)
+        print(f"\nExamples: {len(runs)}, their own run time {executing:.1f} s in total "
+              f"(slowest {max(runs, key=lambda r: r[1])[0]}: {max(s for _, s in runs):.1f} s)")
+        print(f"  share of the clean trilingual build spent executing them: {100 * executing / full:.0f} %")
+
+        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
+        unchanged = build(project)
+        print(f"\nRebuild with nothing changed: {unchanged:6.1f} s, examples re-executed: {executions(project, before)}, "
+              f"pages rewritten: {pages_written(project, staged)}")
+
+        catalog = project / "locale" / "fr" / "LC_MESSAGES" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.po"
+        catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+            'msgstr "Votre premier gradient"', 'msgstr "Votre tout premier gradient"'), encoding="utf-8")
+        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
+        one_msgstr = build(project)
+        print(f"After editing one French msgstr: {one_msgstr:6.1f} s, examples re-executed: "
+              f"{executions(project, before)}, pages rewritten: {pages_written(project, staged)}")
+
+        example = project / "examples" / "02_autograd" / "plot_01_first_gradient.py"
+        example.write_text(example.read_text(encoding="utf-8").replace(
+            "# The gradient is the slope of the loss", "# The gradient is exactly the slope of the loss"), encoding="utf-8")
+        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
+        one_example = build(project)
+        print(f"After editing one example's text cell: {one_example:6.1f} s, examples re-executed: "
+              f"{executions(project, before)}, pages rewritten: {pages_written(project, staged)}")
+
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pytest", "tests/test_examples.py", "-q", "-n", "auto",
+                        "-p", "no:cacheprovider"], cwd=project, capture_output=True, check=True,
+                       env={**os.environ, "AUTOGRAD_DEVICE": "cpu"})
+        doctest = time.perf_counter() - started
+        print(f"\nDoctest (pytest -n auto): {doctest:6.1f} s; the examples alone: {executing:.1f} s, "
+              f"slowest {max(s for _, s in runs):.1f} s")
+
+        site = project / "_build" / "html"
+        print("\nBuilt site size per language: " + ", ".join(f"{lang} {size(site / lang) / 1e6:.1f} MB" for lang in ("en", "ja", "fr")))
+        page = site / "en" / "auto_examples" / "02_autograd" / "plot_03_computation_graph.html"
+        print(f"Transferred for {page.relative_to(site)} with its assets: {page_transfer(site, page) / 1e3:.0f} kB "
+              "(uncompressed; MathJax loads on pages with math)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    report(parser.parse_args(argv).root.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

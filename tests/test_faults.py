@@ -1,0 +1,89 @@
+"""What the build does when something goes wrong; each test on a temporary copy.
+
+Disk write failures (a full disk, a read-only folder) are out of scope.
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import polib
+import pytest
+
+from helpers import copy_project, run
+
+HANGS = '"""\nHangs\n=====\n\nNever finishes.\n"""\n\nwhile True:\n    pass\n'
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = copy_project(tmp_path / "project")
+    previous = project / "_build" / "html" / "en" / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("the last good site")
+    return project
+
+
+def last_good_site_untouched(project) -> bool:
+    return (project / "_build" / "html" / "en" / "index.html").read_text() == "the last good site"
+
+
+def test_hanging_example_is_stopped_and_named(project, monkeypatch):
+    monkeypatch.setenv("AUTOGRAD_EXAMPLE_TIMEOUT", "3")
+    (project / "examples" / "02_autograd" / "plot_98_hangs.py").write_text(HANGS)
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 1
+    assert "plot_98_hangs.py was still running after 3 s" in result.stdout
+    assert re.search(r"examples/02_autograd/plot_98_hangs.py:[89]\b", result.stdout), result.stdout
+    assert last_good_site_untouched(project)
+    doctest = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-k", "hangs", cwd=project)
+    assert doctest.returncode == 1 and "plot_98_hangs.py was still running after 3 s" in doctest.stdout
+
+
+def test_malformed_catalog_stops_the_build_and_is_left_as_it_was(project):
+    catalog = project / "locale" / "ja" / "LC_MESSAGES" / "install.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + '\nmsgid "unterminated\n', encoding="utf-8")
+    before = catalog.read_bytes()
+    result = run("-m", "autograd_site.build", "--language", "ja", cwd=project)
+    assert result.returncode == 1
+    assert "locale/ja/LC_MESSAGES/install.po" in result.stdout and "line" in result.stdout
+    assert catalog.read_bytes() == before
+    assert last_good_site_untouched(project)
+
+
+def test_catalog_that_would_break_the_page_stops_the_build_with_file_and_line(project):
+    catalog = project / "locale" / "fr" / "LC_MESSAGES" / "install.po"
+    entries = polib.pofile(str(catalog))
+    entries.translated_entries()[2].msgstr += " <script>alert(1)</script>"
+    entries.save()
+    result = run("-m", "autograd_site.build", "--language", "fr", cwd=project)
+    assert result.returncode == 1
+    assert "locale/fr/LC_MESSAGES/install.po:" in result.stdout and "raw HTML" in result.stdout
+    assert last_good_site_untouched(project)
+
+
+def test_missing_language_folder_is_named(project):
+    subprocess.run(["mv", str(project / "locale" / "fr"), str(project / "fr-elsewhere")], check=True)
+    result = run("-m", "autograd_site.build", "--language", "fr", cwd=project)
+    assert result.returncode == 1
+    assert "locale/fr" in result.stdout and "missing" in result.stdout
+    assert last_good_site_untouched(project)
+
+
+def test_interrupted_build_leaves_the_last_good_site_and_the_next_build_succeeds(project):
+    # Its own process group, killed whole, as a Ctrl-C or a cancelled CI job does.
+    build = subprocess.Popen([sys.executable, "-m", "autograd_site.build"], cwd=project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (project / "_build" / "staging" / "en").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.0)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    assert last_good_site_untouched(project)
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert not last_good_site_untouched(project)
