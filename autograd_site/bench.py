@@ -23,7 +23,13 @@ from pathlib import Path
 from autograd_site.cells import list_examples
 from autograd_site.runner import run_example
 
-COPIED = shutil.ignore_patterns(".venv", ".nox", ".git", "_build", "test-artifacts", "__pycache__", "auto_examples")
+NOT_COPIED = {".venv", ".nox", ".git", "_build", "test-artifacts", "__pycache__"}
+
+
+def not_copied(folder: str, names: list[str]) -> set[str]:
+    """Environments, build output and the executed gallery: the copy starts clean."""
+    generated = {"auto_examples"} if Path(folder).name == "docs" else set()
+    return (NOT_COPIED | generated) & set(names)
 
 
 def timed(*command: str, cwd: Path) -> float:
@@ -91,7 +97,7 @@ def report(root: Path) -> None:
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {platform.processor() or 'cpu'}")
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
-        shutil.copytree(root, project, ignore=COPIED)
+        shutil.copytree(root, project, ignore=not_copied)
 
         english = build(project, "en")
         shutil.rmtree(project / "_build"), shutil.rmtree(project / "docs" / "auto_examples")

@@ -1,9 +1,10 @@
 """Build the site in every language, then publish it in one step.
 
 English builds first and executes the examples; Japanese and French reuse the
-executed pages (sphinx-gallery's cache in ``docs/auto_examples``).  They build
-one after the other: each build's sphinx-gallery step rewrites the shared
-``docs/auto_examples``, so two at once race on its files.  Everything is built into ``_build/staging``; only when every
+executed pages (sphinx-gallery's cache in ``docs/auto_examples``) and build in
+parallel.  Each build's sphinx-gallery step rewrites the shared gallery
+index, so that step holds a lock on ``docs/auto_examples`` (see
+``gallery.lock_generated_gallery``).  Everything is built into ``_build/staging``; only when every
 language succeeded is ``_build/html`` replaced, so a failed build never
 touches the last good site.
 
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograd_site.catalog_lint import MalformedCatalog, ensure_readable, page_breaking_problems
@@ -119,20 +121,23 @@ def check_catalogs(root: Path, language: str) -> None:
 
 
 def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict[str, float]:
-    """Build ``languages`` (English first, as it executes the examples) and publish."""
-    ordered = sorted(languages, key=lambda language: language != "en")
+    """Build ``languages`` (English first, as it executes the examples, then the others together) and publish."""
     times = {}
-    for language in ordered:
-        if language != "en":
-            check_catalogs(root, language)
-        if language != "en" and not preview:
+    if "en" in languages:
+        times["en"] = build_language(root, "en", preview)
+    translations = [language for language in languages if language != "en"]
+    for language in translations:
+        check_catalogs(root, language)
+        if not preview:
             missing = incomplete_pages(root, language, english_pagenames(root))
             if missing:
                 raise BuildFailed(
                     f"the {NAMES[language]} translation is incomplete:\n  " + "\n  ".join(missing)
                     + "\nRun `nox -s i18n-check` for the entries, or build a preview: `nox -s docs -- --preview`"
                 )
-        times[language] = build_language(root, language, preview)
+    with ThreadPoolExecutor(max_workers=max(1, len(translations))) as pool:
+        for language, seconds in zip(translations, pool.map(lambda lang: build_language(root, lang, preview), translations)):
+            times[language] = seconds
     publish(root, languages)
     return times
 

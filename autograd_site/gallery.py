@@ -165,7 +165,10 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
     intro_end = INTRO_END.search(rst, TITLE_UNDERLINE.search(rst).end()).end()
     badge = f"\n\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
     source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_titles(example.path))
-    app.env.note_dependency(str(record_path(gallery.records, example, "cuda")))
+    # A missing file counts as changed for Sphinx, so depend on the CUDA record
+    # only once it exists, and on the records folder, which changes when it appears.
+    cuda_record = record_path(gallery.records, example, "cuda")
+    app.env.note_dependency(str(cuda_record if cuda_record.exists() else gallery.records))
 
 
 def execution_fingerprint(gallery: Gallery) -> str:
@@ -241,3 +244,23 @@ def _intro(app, docname: str, refuri: str) -> str:
         if isinstance(child, nodes.paragraph) and "device-badge" not in child["classes"]:
             return child.astext()
     return ""
+
+
+def lock_generated_gallery(app) -> None:
+    """Hold ``docs/auto_examples`` while sphinx-gallery (priority 500) rewrites it.
+
+    The translations build in parallel and each one's sphinx-gallery step
+    rewrites the shared gallery index; one at a time, the rest runs together.
+    """
+    import fcntl
+
+    gallery = Gallery(app)
+    gallery.generated.mkdir(parents=True, exist_ok=True)
+    app._autograd_gallery_lock = open(gallery.generated / ".lock", "w")  # noqa: SIM115 - released below
+    fcntl.flock(app._autograd_gallery_lock, fcntl.LOCK_EX)
+
+
+def release_generated_gallery(app) -> None:
+    lock = getattr(app, "_autograd_gallery_lock", None)
+    if lock is not None:
+        lock.close()  # closing releases the lock

@@ -19,7 +19,9 @@ def setup(app):
     # Publish incomplete translations, with a notice on their pages (build --preview).
     app.add_config_value("autograd_preview", False, "html", types=[bool, int])
     # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
+    app.connect("builder-inited", gallery.lock_generated_gallery, priority=399)
     app.connect("builder-inited", gallery.invalidate_stale_executions, priority=400)
+    app.connect("builder-inited", gallery.release_generated_gallery, priority=599)
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
     app.connect("source-read", gallery.decorate_page)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
