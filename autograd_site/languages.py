@@ -39,7 +39,7 @@ def translate_theme_texts(app, pagename, templatename, context, doctree) -> None
     from sphinx.locale import get_translation
 
     _ = get_translation("sphinx")
-    for key in ("theme_search_bar_text", "docstitle"):
+    for key in ("theme_search_bar_text", "theme_header_dropdown_text", "docstitle"):
         if context.get(key):
             context[key] = str(_(context[key]))
 
