@@ -69,6 +69,18 @@ def pages_written(project: Path, before: dict[Path, int]) -> dict[str, int]:
     }
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def rebuild(project: Path, label: str) -> None:
+    """Rebuild every language; print the time, the examples re-executed and the pages written."""
+    before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
+    seconds = build(project)
+    print(f"{label}: {seconds:6.1f} s, examples re-executed: {executions(project, before)}, "
+          f"pages rewritten: {pages_written(project, staged)}")
+
+
 def size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -111,26 +123,14 @@ def report(root: Path) -> None:
               f"(slowest {max(runs, key=lambda r: r[1])[0]}: {max(s for _, s in runs):.1f} s)")
         print(f"  share of the clean trilingual build spent executing them: {100 * executing / full:.0f} %")
 
-        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
-        unchanged = build(project)
-        print(f"\nRebuild with nothing changed: {unchanged:6.1f} s, examples re-executed: {executions(project, before)}, "
-              f"pages rewritten: {pages_written(project, staged)}")
-
-        catalog = project / "locale" / "fr" / "LC_MESSAGES" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.po"
-        catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-            'msgstr "Votre premier gradient"', 'msgstr "Votre tout premier gradient"'), encoding="utf-8")
-        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
-        one_msgstr = build(project)
-        print(f"After editing one French msgstr: {one_msgstr:6.1f} s, examples re-executed: "
-              f"{executions(project, before)}, pages rewritten: {pages_written(project, staged)}")
-
-        example = project / "examples" / "02_autograd" / "plot_01_first_gradient.py"
-        example.write_text(example.read_text(encoding="utf-8").replace(
-            "# The gradient is the slope of the loss", "# The gradient is exactly the slope of the loss"), encoding="utf-8")
-        before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
-        one_example = build(project)
-        print(f"After editing one example's text cell: {one_example:6.1f} s, examples re-executed: "
-              f"{executions(project, before)}, pages rewritten: {pages_written(project, staged)}")
+        print()
+        rebuild(project, "Rebuild with nothing changed")
+        edit(project / "locale" / "fr" / "LC_MESSAGES" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.po",
+             'msgstr "Votre premier gradient"', 'msgstr "Votre tout premier gradient"')
+        rebuild(project, "After editing one French msgstr")
+        edit(project / "examples" / "02_autograd" / "plot_01_first_gradient.py",
+             "# The gradient is the slope of the loss", "# The gradient is exactly the slope of the loss")
+        rebuild(project, "After editing one example's text cell")
 
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pytest", "tests/test_examples.py", "-q", "-n", "auto",
