@@ -165,10 +165,12 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
     intro_end = INTRO_END.search(rst, TITLE_UNDERLINE.search(rst).end()).end()
     badge = f"\n\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
     source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_titles(example.path))
-    # A missing file counts as changed for Sphinx, so depend on the CUDA record
-    # only once it exists, and on the records folder, which changes when it appears.
-    cuda_record = record_path(gallery.records, example, "cuda")
-    app.env.note_dependency(str(cuda_record if cuda_record.exists() else gallery.records))
+    # A missing file counts as changed for Sphinx, so a CUDA record is a
+    # dependency only once it exists; records_appeared catches its arrival.
+    for device in ("cpu", "cuda"):
+        record = record_path(gallery.records, example, device)
+        if record.exists():
+            app.env.note_dependency(str(record))
 
 
 def execution_fingerprint(gallery: Gallery) -> str:
@@ -264,3 +266,16 @@ def release_generated_gallery(app) -> None:
     lock = getattr(app, "_autograd_gallery_lock", None)
     if lock is not None:
         lock.close()  # closing releases the lock
+
+
+def records_appeared(app, env, added, changed, removed) -> list[str]:
+    """Example pages whose CUDA record appeared since they were read (``env-get-outdated``)."""
+    gallery = Gallery(app)
+    outdated = []
+    for path in gallery.example_paths():
+        docname = gallery.page(path).relative_to(app.srcdir).with_suffix("").as_posix()
+        record = record_path(gallery.records, parse_example(path), "cuda")
+        read = env.all_docs.get(docname)
+        if read is not None and record.exists() and record.stat().st_mtime_ns // 1000 > read:
+            outdated.append(docname)
+    return outdated

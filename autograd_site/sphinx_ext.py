@@ -5,6 +5,7 @@ from autograd_site import (
     gallery,
     glossary,
     graph_pictures,
+    incremental,
     languages,
     original_text,
     translated_downloads,
@@ -24,6 +25,7 @@ def setup(app):
     app.connect("builder-inited", gallery.release_generated_gallery, priority=599)
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
     app.connect("source-read", gallery.decorate_page)
+    app.connect("env-get-outdated", gallery.records_appeared)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("doctree-resolved", figure_alt.translate_alt_texts)
@@ -39,4 +41,5 @@ def setup(app):
     glossary.setup(app)
     translation_status.setup(app)
     original_text.setup(app)
+    incremental.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
