@@ -96,3 +96,14 @@ def base_for_404(app, pagename, templatename, context, doctree) -> None:
     """The 404 page is served at any address: resolve its relative links from the language root."""
     if pagename == app.config.notfound_pagename:
         context["metatags"] = context.get("metatags", "") + f'<base href="{escape(app.config.notfound_urls_prefix)}" />\n'
+
+
+def depend_on_ui_catalog(app, doctree) -> None:
+    """Every translated page shows the theme strings of ``sphinx.po``: rebuild it when they change."""
+    from pathlib import Path
+
+    if app.config.language == "en":
+        return
+    catalog = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES", "sphinx.po").resolve()
+    if catalog.exists():
+        app.env.note_dependency(str(catalog))

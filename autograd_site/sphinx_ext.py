@@ -26,6 +26,7 @@ def setup(app):
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
     app.connect("source-read", gallery.decorate_page)
     app.connect("env-get-outdated", gallery.records_appeared)
+    app.connect("doctree-read", languages.depend_on_ui_catalog)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("doctree-resolved", figure_alt.translate_alt_texts)
