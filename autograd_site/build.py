@@ -32,7 +32,8 @@ from autograd_site.catalog_lint import MalformedCatalog, ensure_readable, page_b
 from autograd_site.languages import NAMES
 from autograd_site.publishing import write_root_404, write_sitemap
 from autograd_site.root_page import write_root_page
-from autograd_site.translation_status import catalog_path, page_status
+from autograd_site.locale_files import catalog_path
+from autograd_site.translation_status import page_status
 
 LANGUAGES = ("en", "ja", "fr")
 EXAMPLE_LINE = re.compile(r'File "(?P<file>[^"]*/examples/[^"]+\.py)", line (?P<line>\d+)')

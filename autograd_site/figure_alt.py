@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from autograd_site.locale_files import page_gettext
+
 TITLE_CALLS = {"set_title", "suptitle"}
 
 
@@ -43,14 +45,11 @@ def translate_alt_texts(app, doctree, docname: str) -> None:
     """Replace each gallery figure's English alt text by its translation."""
     if app.config.language == "en" or app.builder.name == "gettext":
         return
-    from sphinx.locale import init as init_locale
-    from sphinx.util.i18n import docname_to_domain
     from sphinx_gallery.directives import imgsgnode
 
-    dirs = [str(Path(app.srcdir, directory)) for directory in app.config.locale_dirs]
-    catalog, found = init_locale(dirs, app.config.language, docname_to_domain(docname, app.config.gettext_compact))
-    if not found:
+    gettext = page_gettext(app, docname)
+    if gettext is None:
         return
     for node in doctree.findall(imgsgnode):
         if node.get("alt"):
-            node["alt"] = catalog.gettext(node["alt"])
+            node["alt"] = gettext(node["alt"])

@@ -10,6 +10,7 @@ from autograd_site import (
     original_text,
     translated_downloads,
     translation_status,
+    ui_strings,
 )
 
 
@@ -26,18 +27,18 @@ def setup(app):
     app.connect("builder-inited", gallery.verify_outputs, priority=600)
     app.connect("source-read", gallery.decorate_page)
     app.connect("env-get-outdated", gallery.records_appeared)
-    app.connect("doctree-read", languages.depend_on_ui_catalog)
+    app.connect("doctree-read", ui_strings.depend_on_ui_catalog)
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_pictures.caption_as_alt_text)
     app.connect("doctree-resolved", figure_alt.translate_alt_texts)
     app.connect("html-page-context", languages.add_language_links)
-    app.connect("html-page-context", languages.translate_theme_texts)
+    app.connect("html-page-context", ui_strings.translate_theme_texts)
     app.connect("html-page-context", languages.base_for_404)
     app.connect("html-page-context", translation_status.add_incomplete_notice)
     app.add_css_file("autograd-site.css")
     app.add_js_file("accessible-navigation.js")
     app.connect("build-finished", translated_downloads.translate_downloads)
-    app.connect("build-finished", languages.patch_js_translations)
+    app.connect("build-finished", ui_strings.patch_js_translations)
     app.connect("config-inited", languages.add_search_splitter)
     glossary.setup(app)
     translation_status.setup(app)

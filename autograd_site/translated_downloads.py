@@ -17,6 +17,8 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from autograd_site.locale_files import page_gettext
+
 logger = logging.getLogger(__name__)
 
 UNDERLINE = re.compile(r"^([=\-~^])\1{2,}$")
@@ -90,8 +92,6 @@ def translate_downloads(app, exception) -> None:
     """
     if exception or app.builder.name != "html":
         return
-    from sphinx.locale import init as init_locale
-    from sphinx.util.i18n import docname_to_domain
     from sphinx_gallery.notebook import jupyter_notebook, save_notebook
     from sphinx_gallery.py_source_parser import Block, remove_config_comments, split_code_and_text_blocks
 
@@ -99,22 +99,19 @@ def translate_downloads(app, exception) -> None:
 
     gallery = Gallery(app)
     wrap = None if app.config.language in UNSPACED_LANGUAGES else 76
-    locale_dirs = [str(Path(app.srcdir, directory)) for directory in app.config.locale_dirs]
     downloads = Path(app.outdir, "_downloads")
     targets = {Path(source).name: downloads / destination for source, (_, destination) in app.env.dlfiles.items()}
     for example in gallery.example_paths():
-        docname = gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix()
-        catalog, found = init_locale(locale_dirs, app.config.language, docname_to_domain(docname, app.config.gettext_compact))
-        stem = example.stem
-        script, notebook, archive = (targets.get(f"{stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
+        script, notebook, archive = (targets.get(f"{example.stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
         if app.config.language == "en" and script is not None and archive is not None:
             write_zip(archive, [path for path in (script, notebook) if path is not None])
             continue
-        if not found or script is None:
+        gettext = page_gettext(app, gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix())
+        if gettext is None or script is None:
             continue
         _, blocks = split_code_and_text_blocks(example)[:2]
         translated = [
-            Block(kind, translate_rst(content, catalog.gettext, wrap) if kind == "text" else remove_config_comments(content), line)
+            Block(kind, translate_rst(content, gettext, wrap) if kind == "text" else remove_config_comments(content), line)
             for kind, content, line in blocks
         ]
         script.write_text(script_source(translated), encoding="utf-8")

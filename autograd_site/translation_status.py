@@ -16,7 +16,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from autograd_site.languages import NAMES
+from autograd_site.languages import NAMES, language_links
+from autograd_site.locale_files import catalog_path, locale_dir
 
 TRANSLATIONS = ("ja", "fr")
 
@@ -41,10 +42,6 @@ def page_status(catalog: Path) -> PageStatus | None:
     return PageStatus(len(translated), len(entries))
 
 
-def catalog_path(locale_dir: Path, language: str, docname: str) -> Path:
-    return locale_dir / language / "LC_MESSAGES" / f"{docname}.po"
-
-
 def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
@@ -53,7 +50,7 @@ class TranslationStatus(SphinxDirective):
     """``translation-status``: one row per page, one column per translation."""
 
     def run(self) -> list[nodes.Node]:
-        locale_dir = Path(self.env.srcdir, self.config.locale_dirs[0]).resolve()
+        locale_root = locale_dir(self.env.app)
         group = nodes.tgroup(cols=1 + len(TRANSLATIONS))
         group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=1) for _ in TRANSLATIONS]
         group += nodes.thead("", nodes.row("", _cell(nodes.Text("")), *[
@@ -67,7 +64,7 @@ class TranslationStatus(SphinxDirective):
             )
             cells = [_cell(link)]
             for language in TRANSLATIONS:
-                catalog = catalog_path(locale_dir, language, docname)
+                catalog = catalog_path(locale_root, language, docname)
                 self.env.note_dependency(str(catalog))
                 status = page_status(catalog)
                 cells.append(_cell(nodes.Text("—" if status is None else f"{status.percent} %")))
@@ -89,12 +86,10 @@ def add_incomplete_notice(app, pagename, templatename, context, doctree) -> None
     from sphinx.locale import get_translation
 
     _ = get_translation("sphinx")
-    locale_dir = Path(app.srcdir, app.config.locale_dirs[0]).resolve()
-    status = page_status(catalog_path(locale_dir, app.config.language, pagename))
+    status = page_status(catalog_path(locale_dir(app), app.config.language, pagename))
     if status is not None and status.percent == 100:
         return
-    up = "../" * (pagename.count("/") + 1)
-    english = f"{up}en/{pagename}.html"
+    english = language_links(pagename, ("en",))[0][2]
     guide = context["pathto"]("translating")
     context["body"] = (
         '<div class="admonition warning autograd-incomplete-translation" role="note">'
