@@ -6,12 +6,13 @@ One file for all three languages: the language comes from ``-D language=..``
 
 import os
 
+from autograd_site.languages import ALL as languages  # noqa: F401 - a Sphinx setting
+
 project = "PyTorch Autograd by Example"
 author = "The PyTorch Autograd by Example contributors"
 copyright = "2026, " + author
 
 language = "en"
-languages = ("en", "ja", "fr")
 
 extensions = [
     "myst_parser",
@@ -21,7 +22,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "sphinxext.opengraph",
     "notfound.extension",
-    "autograd_site.sphinx_ext",
+    "autograd_site.sphinxext",
 ]
 
 root_doc = "index"
@@ -42,7 +43,7 @@ sphinx_gallery_conf = {
     "gallery_dirs": "auto_examples",
     "filename_pattern": r"/plot_",
     "within_subsection_order": "FileNameSortKey",
-    "image_scrapers": ("matplotlib", "autograd_site.graph_pictures.scrape"),
+    "image_scrapers": ("matplotlib", "autograd_site.sphinxext.graph_figures.scrape"),
     "capture_repr": (),  # pages show what the code prints, nothing implicit
     "abort_on_example_error": True,
     "min_reported_time": float("inf"),  # no timings on pages: they are not reproducible
@@ -51,7 +52,7 @@ sphinx_gallery_conf = {
     "download_all_examples": False,
     "remove_config_comments": True,
     # A hanging example stops the build, named (AUTOGRAD_EXAMPLE_TIMEOUT, default 300 s).
-    "reset_modules": ("matplotlib", "autograd_site.timeouts.gallery_hook"),
+    "reset_modules": ("matplotlib", "autograd_site.examples.timeouts.gallery_hook"),
     "reset_modules_order": "both",
 }
 
@@ -70,7 +71,7 @@ html_theme_options = {
 html_show_sourcelink = False
 # Japanese: index every kanji/katakana run so that queries typed without
 # spaces find their pages (the other languages ignore this option).
-html_search_options = {"type": "autograd_site.search_ja.RunSplitter"}
+html_search_options = {"type": "autograd_site.sphinxext.search_ja.RunSplitter"}
 html_copy_source = False
 copybutton_exclude = ".linenos, .gp, .go"
 

@@ -92,7 +92,7 @@ def tests(session):
 def bench(session):
     """Time clean and incremental builds, per language, and the doctest; print the figures."""
     install(session, "docs", "test")
-    session.run("python", "-m", "autograd_site.bench", *session.posargs)
+    session.run("python", "-m", "autograd_site.build.bench", *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -1,56 +1,33 @@
-"""The language switcher and ``hreflang`` alternates on every page.
+"""The site's languages: the one place that lists them.
 
-The three builds sit side by side (``_build/html/en``, ``ja``, ``fr``), so the
-same page in another language is always ``../<lang>/<pagename>.html`` from the
-language root.  Links are relative: the site works from a folder or offline.
+Everything else (conf.py, the build, the catalog tools, the status page, the
+tests and the benchmark) reads this module.  Adding a language is one line
+in ``LANGUAGES`` and ``nox -s i18n -- --add <code>``, which creates its
+catalogs from the English.
 """
 
 from __future__ import annotations
 
-from html import escape
-
-NAMES = {"en": "English", "ja": "日本語", "fr": "Français"}
+from dataclasses import dataclass
 
 
-def language_links(pagename: str, languages: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """``(code, name, relative href)`` for ``pagename`` in every language."""
-    up = "../" * (pagename.count("/") + 1)
-    return [(code, NAMES[code], f"{up}{code}/{pagename}.html") for code in languages]
+@dataclass(frozen=True)
+class Language:
+    code: str  # Sphinx's ``language`` and the folder under locale/ and _build/html
+    name: str  # as its readers write it, for the language switcher
+    locale: str  # for link previews (og:locale)
+    spaced: bool = True  # whether words are separated by spaces (wrapping, search)
 
 
-def add_language_links(app, pagename, templatename, context, doctree) -> None:
-    links = language_links(pagename, app.config.languages)
-    context["language_links"] = links
-    context["language_name"] = NAMES[app.config.language]
-    alternates = [
-        f'<link rel="alternate" hreflang="{code}" href="{escape(href)}" />' for code, _, href in links
-    ]
-    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{escape(links[0][2])}" />')
-    context["metatags"] = context.get("metatags", "") + "\n".join(alternates) + "\n"
+LANGUAGES = (
+    Language("en", "English", "en_US"),
+    Language("ja", "日本語", "ja_JP", spaced=False),
+    Language("fr", "Français", "fr_FR"),
+)
 
-
-def add_search_splitter(app, config) -> None:
-    """Japanese pages split typed queries into indexed words (``_static/ja-search.js``)."""
-    if config.language == "ja":
-        app.add_js_file("ja-search.js")
-
-
-LOCALES = {"en": "en_US", "ja": "ja_JP", "fr": "fr_FR"}
-
-
-def configure_urls(app, config) -> None:
-    """Per-language URLs from ``site_url``: canonical links, link previews, the 404 page."""
-    from urllib.parse import urlsplit
-
-    root = config.site_url.rstrip("/") + "/"
-    config.html_baseurl = f"{root}{config.language}/"
-    config.ogp_site_url = config.html_baseurl
-    config.ogp_image = f"_static/social-card-{config.language}.png"
-    config.ogp_custom_meta_tags = [f'<meta property="og:locale" content="{LOCALES[config.language]}" />']
-    config.notfound_urls_prefix = f"{urlsplit(root).path}{config.language}/"
-
-
-def base_for_404(app, pagename, templatename, context, doctree) -> None:
-    """The 404 page is served at any address: resolve its relative links from the language root."""
-    if pagename == app.config.notfound_pagename:
-        context["metatags"] = context.get("metatags", "") + f'<base href="{escape(app.config.notfound_urls_prefix)}" />\n'
+SOURCE = LANGUAGES[0].code  # English: the language the pages are written in
+ALL = tuple(language.code for language in LANGUAGES)
+TRANSLATIONS = ALL[1:]
+NAMES = {language.code: language.name for language in LANGUAGES}
+LOCALES = {language.code: language.locale for language in LANGUAGES}
+UNSPACED = frozenset(language.code for language in LANGUAGES if not language.spaced)

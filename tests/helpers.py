@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
-LANGUAGES = ("en", "ja", "fr")
+from autograd_site.languages import ALL as LANGUAGES  # noqa: E402
 # Left out of project copies: environments, history and build output.  The
 # executed gallery (docs/auto_examples) is kept so a copy does not re-run
 # every example.

@@ -8,9 +8,9 @@ import types
 import pytest
 import torch
 
-from autograd_site import gallery
-from autograd_site.cells import CellDeclarationError, parse_example
-from autograd_site.records import RecordError, read_record
+from autograd_site.sphinxext import gallery
+from autograd_site.examples.cells import CellDeclarationError, parse_example
+from autograd_site.examples.records import RecordError, read_record
 from helpers import copy_project, run
 
 EXAMPLE = "examples/02_autograd/plot_01_first_gradient.py"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from autograd_site.cells import list_examples, parse_example
-from autograd_site.records import compare, read_record, record_path, write_record
-from autograd_site.runner import environment_description, run_example
+from autograd_site.examples.cells import list_examples, parse_example
+from autograd_site.examples.records import compare, read_record, record_path, write_record
+from autograd_site.examples.runner import environment_description, run_example
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from autograd_site import i18n
-from autograd_site.catalog_lint import check_glossary, check_injection, check_markup, load_terms
+from autograd_site.i18n import cli as i18n
+from autograd_site.i18n.lint import check_glossary, check_injection, check_markup, load_terms
 
 from helpers import ROOT
 

@@ -13,8 +13,8 @@ import warnings
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from autograd_site.timeouts import time_limit
-from autograd_site.cells import Example, parse_example
+from autograd_site.examples.timeouts import time_limit
+from autograd_site.examples.cells import Example, parse_example
 
 DEVICE_VARIABLE = "AUTOGRAD_DEVICE"
 

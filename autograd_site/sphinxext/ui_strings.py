@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from autograd_site.locale_files import ui_catalog
+from autograd_site.sphinxext.locale import ui_catalog
 
 
 def translate_theme_texts(app, pagename, templatename, context, doctree) -> None:

@@ -28,14 +28,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from autograd_site.catalog_lint import MalformedCatalog, ensure_readable, page_breaking_problems
-from autograd_site.languages import NAMES
-from autograd_site.publishing import write_root_404, write_sitemap
-from autograd_site.root_page import write_root_page
-from autograd_site.locale_files import catalog_path
-from autograd_site.translation_status import page_status
-
-LANGUAGES = ("en", "ja", "fr")
+from autograd_site.build.publish import write_root_404, write_sitemap
+from autograd_site.build.root_page import write_root_page
+from autograd_site.i18n.catalogs import catalog_dir, catalog_path, page_status
+from autograd_site.i18n.lint import MalformedCatalog, ensure_readable, page_breaking_problems
+from autograd_site.languages import ALL as LANGUAGES
+from autograd_site.languages import NAMES, SOURCE
 EXAMPLE_LINE = re.compile(r'File "(?P<file>[^"]*/examples/[^"]+\.py)", line (?P<line>\d+)')
 
 
@@ -109,14 +107,14 @@ def english_pagenames(root: Path) -> list[str]:
 
 def check_catalogs(root: Path, language: str) -> None:
     """Refuse catalogs that are missing, unreadable, or would break or inject into a page."""
-    catalog_dir = root / "locale" / language / "LC_MESSAGES"
-    if not catalog_dir.is_dir():
+    catalogs = catalog_dir(root / "locale", language)
+    if not catalogs.is_dir():
         raise BuildFailed(f"locale/{language}/LC_MESSAGES is missing: the {NAMES[language]} translation has no catalogs")
     try:
-        ensure_readable(catalog_dir)
+        ensure_readable(catalogs)
     except MalformedCatalog as error:
         raise BuildFailed(f"a {NAMES[language]} catalog cannot be read: {error}") from error
-    problems = page_breaking_problems(catalog_dir)
+    problems = page_breaking_problems(catalogs)
     if problems:
         raise BuildFailed(f"{NAMES[language]} catalogs would break pages:\n  " + "\n  ".join(problems))
 
@@ -124,9 +122,9 @@ def check_catalogs(root: Path, language: str) -> None:
 def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict[str, float]:
     """Build ``languages`` (English first, as it executes the examples, then the others together) and publish."""
     times = {}
-    if "en" in languages:
-        times["en"] = build_language(root, "en", preview)
-    translations = [language for language in languages if language != "en"]
+    if SOURCE in languages:
+        times[SOURCE] = build_language(root, SOURCE, preview)
+    translations = [language for language in languages if language != SOURCE]
     for language in translations:
         check_catalogs(root, language)
         if not preview:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from autograd_site.locale_files import page_gettext
+from autograd_site.languages import UNSPACED
+from autograd_site.sphinxext.locale import page_gettext
 
 logger = logging.getLogger(__name__)
 
 UNDERLINE = re.compile(r"^([=\-~^])\1{2,}$")
-UNSPACED_LANGUAGES = {"ja", "zh", "ko"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that two builds give the same archive
 
 
@@ -95,10 +95,10 @@ def translate_downloads(app, exception) -> None:
     from sphinx_gallery.notebook import jupyter_notebook, save_notebook
     from sphinx_gallery.py_source_parser import Block, remove_config_comments, split_code_and_text_blocks
 
-    from autograd_site.gallery import Gallery
+    from autograd_site.sphinxext.gallery import Gallery
 
     gallery = Gallery(app)
-    wrap = None if app.config.language in UNSPACED_LANGUAGES else 76
+    wrap = None if app.config.language in UNSPACED else 76
     downloads = Path(app.outdir, "_downloads")
     targets = {Path(source).name: downloads / destination for source, (_, destination) in app.env.dlfiles.items()}
     for example in gallery.example_paths():

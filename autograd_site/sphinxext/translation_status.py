@@ -8,38 +8,14 @@ translation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-import polib
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from autograd_site.languages import NAMES, language_links
-from autograd_site.locale_files import catalog_path, locale_dir
-
-TRANSLATIONS = ("ja", "fr")
-
-
-@dataclass(frozen=True)
-class PageStatus:
-    translated: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        """Translated share, rounded down: 100 only when nothing is missing."""
-        return 100 * self.translated // self.total if self.total else 100
-
-
-def page_status(catalog: Path) -> PageStatus | None:
-    """Translated entries (not fuzzy, not obsolete) out of all current entries."""
-    if not catalog.exists():
-        return None
-    entries = [entry for entry in polib.pofile(str(catalog)) if not entry.obsolete]
-    translated = [entry for entry in entries if entry.translated()]
-    return PageStatus(len(translated), len(entries))
+from autograd_site.i18n.catalogs import catalog_path, page_status
+from autograd_site.languages import NAMES, TRANSLATIONS
+from autograd_site.sphinxext.links import language_links
+from autograd_site.sphinxext.locale import locale_dir
 
 
 def _cell(*children: nodes.Node) -> nodes.entry:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from autograd_site.glossary import read_glossary
+from autograd_site.i18n.glossary import read_glossary
 
 # Markup whose content must survive translation unchanged.  Code spans are
 # matched by their backtick runs (``x`` in reST, ```x``` in MyST); a span

@@ -8,23 +8,15 @@ already trilingual.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-COLUMNS = {"en": "English", "ja": "日本語", "fr": "Français", "note": "Note"}
+from autograd_site.i18n.glossary import read_glossary
+from autograd_site.languages import NAMES
 
-
-def read_glossary(path: Path) -> list[dict[str, str]]:
-    """The glossary's rows; a row without its English term names its line."""
-    with open(path, encoding="utf-8", newline="") as csv_file:
-        rows = list(csv.DictReader(csv_file))
-    for line, row in enumerate(rows, start=2):
-        if not (row.get("en") or "").strip():
-            raise ValueError(f"{path}:{line}: glossary row without an English term")
-    return rows
+COLUMNS = {**NAMES, "note": "Note"}
 
 
 def _cell(text: str) -> nodes.entry:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from autograd_site.locale_files import page_gettext
+from autograd_site.sphinxext.locale import page_gettext
 
 TITLE_CALLS = {"set_title", "suptitle"}
 

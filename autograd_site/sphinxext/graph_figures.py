@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograd_site.cells import Cell, Example, parse_example
+from autograd_site.examples.cells import Cell, Example, parse_example
 from autograd_site.graph import build_graph, render_svg
 
 LEGEND = (

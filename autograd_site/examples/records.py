@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograd_site.cells import Example
+from autograd_site.examples.cells import Example
 
 SECTION = re.compile(r"^## cell (?P<index>\d+)(?::.*)?$")
 DEVICES = ("cpu", "cuda")

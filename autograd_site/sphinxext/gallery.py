@@ -2,7 +2,7 @@
 
 sphinx-gallery executes the examples and writes one reST file per example,
 marking every block with ``.. GENERATED FROM PYTHON SOURCE LINES a-b``.  Those
-markers tie each block of the page to a cell of ``autograd_site.cells``, which
+markers tie each block of the page to a cell of ``autograd_site.examples.cells``, which
 lets this module
 
 * check, on every build, that each output the page shows equals the record
@@ -26,10 +26,10 @@ from textwrap import dedent, indent
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from autograd_site import graph_pictures
-from autograd_site.figure_alt import figure_titles, gettext_block
-from autograd_site.cells import Cell, Example, list_examples, parse_example
-from autograd_site.records import compare, read_record, record_path
+from autograd_site.sphinxext import graph_figures as graph_pictures
+from autograd_site.sphinxext.figure_alt import figure_titles, gettext_block
+from autograd_site.examples.cells import Cell, Example, list_examples, parse_example
+from autograd_site.examples.records import compare, read_record, record_path
 
 logger = logging.getLogger(__name__)
 

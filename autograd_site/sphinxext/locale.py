@@ -1,17 +1,15 @@
-"""Where a build finds its translations: the catalogs folder, a page's catalog, the theme strings."""
+"""Where a Sphinx build finds its translations: the catalogs folder, the theme strings, a page's catalog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from autograd_site.i18n.catalogs import catalog_path
+
 
 def locale_dir(app) -> Path:
     """``locale/``, as conf.py's ``locale_dirs`` names it relative to the sources."""
     return Path(app.srcdir, app.config.locale_dirs[0]).resolve()
-
-
-def catalog_path(locale_root: Path, language: str, docname: str) -> Path:
-    return locale_root / language / "LC_MESSAGES" / f"{docname}.po"
 
 
 def ui_catalog(app) -> Path:

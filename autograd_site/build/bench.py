@@ -1,6 +1,6 @@
 """Measure the build: clean, incremental, per language, and the doctest.
 
-    python -m autograd_site.bench      # prints a report; nox -s bench
+    python -m autograd_site.build.bench      # prints a report; nox -s bench
 
 Everything runs in one go on a temporary copy of the project, so the numbers
 of one report compare with each other (ratios), not with another machine.
@@ -20,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograd_site.cells import list_examples
-from autograd_site.runner import run_example
+from autograd_site.examples.cells import list_examples
+from autograd_site.languages import ALL as LANGUAGES
+from autograd_site.examples.runner import run_example
 
 NOT_COPIED = {".venv", ".nox", ".git", "_build", "test-artifacts", "__pycache__"}
 
@@ -65,7 +66,7 @@ def pages_written(project: Path, before: dict[Path, int]) -> dict[str, int]:
     return {
         language: sum(1 for path, mtime in after.items()
                       if path.suffix == ".html" and staging / language in path.parents and before.get(path) != mtime)
-        for language in ("en", "ja", "fr")
+        for language in LANGUAGES
     }
 
 
@@ -141,7 +142,7 @@ def report(root: Path) -> None:
               f"slowest {max(s for _, s in runs):.1f} s")
 
         site = project / "_build" / "html"
-        print("\nBuilt site size per language: " + ", ".join(f"{lang} {size(site / lang) / 1e6:.1f} MB" for lang in ("en", "ja", "fr")))
+        print("\nBuilt site size per language: " + ", ".join(f"{lang} {size(site / lang) / 1e6:.1f} MB" for lang in LANGUAGES))
         page = site / "en" / "auto_examples" / "02_autograd" / "plot_03_computation_graph.html"
         print(f"Transferred for {page.relative_to(site)} with its assets: {page_transfer(site, page) / 1e3:.0f} kB "
               "(uncompressed; MathJax loads on pages with math)")

@@ -27,10 +27,11 @@ import polib
 from babel.messages.pofile import write_po
 from sphinx_intl.catalog import load_po
 
-from autograd_site.build import sphinx_command
-from autograd_site.catalog_lint import MalformedCatalog, Term, ensure_readable, lint_entry, load_terms
+from autograd_site.build.site import sphinx_command
+from autograd_site.i18n.catalogs import catalog_dir
+from autograd_site.languages import SOURCE, TRANSLATIONS
+from autograd_site.i18n.lint import MalformedCatalog, Term, ensure_readable, lint_entry, load_terms
 
-TRANSLATIONS = ("ja", "fr")
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
 # Catalogs of interface strings, not of pages: no English page to be in sync with.
 UI_CATALOGS = {"sphinx"}
@@ -40,7 +41,7 @@ PAGE_WIDTH = 72  # sphinx-intl's wrapping, so that rewritten catalogs keep their
 
 def extract(root: Path, potdir: Path) -> None:
     """Write the English messages of every page to ``potdir/**/*.pot``."""
-    command = sphinx_command(root, "en", "gettext", potdir, "-D", "plot_gallery=0")
+    command = sphinx_command(root, SOURCE, "gettext", potdir, "-D", "plot_gallery=0")
     # A fixed POT-Creation-Date, so that updating catalogs only changes what changed.
     env = {**os.environ, "SOURCE_DATE_EPOCH": POT_DATE_EPOCH}
     subprocess.run(command, cwd=root, check=True, env=env)
@@ -48,7 +49,7 @@ def extract(root: Path, potdir: Path) -> None:
 
 def update(root: Path, drop_obsolete: bool = False) -> None:
     for language in TRANSLATIONS:
-        ensure_readable(root / "locale" / language / "LC_MESSAGES")
+        ensure_readable(catalog_dir(root / "locale", language))
     # A fresh folder each time: a .pot left over from a removed page would
     # bring its catalog back.
     with tempfile.TemporaryDirectory() as potdir:
@@ -59,7 +60,7 @@ def update(root: Path, drop_obsolete: bool = False) -> None:
             cwd=root, check=True,
         )
     for language in TRANSLATIONS:
-        reuse_translations(root / "locale" / language / "LC_MESSAGES", drop_obsolete)
+        reuse_translations(catalog_dir(root / "locale", language), drop_obsolete)
 
 
 def reuse_translations(catalog_dir: Path, drop_obsolete: bool = False) -> None:
@@ -153,14 +154,14 @@ def check(root: Path) -> int:
         pots = {p.relative_to(potdir).with_suffix(""): p for p in potdir.rglob("*.pot")}
         errors = []
         for language in TRANSLATIONS:
-            catalog_dir = root / "locale" / language / "LC_MESSAGES"
-            pos = {p.relative_to(catalog_dir).with_suffix(""): p for p in catalog_dir.rglob("*.po")}
-            totals = CatalogReport(catalog_dir)
+            catalogs = catalog_dir(root / "locale", language)
+            pos = {p.relative_to(catalogs).with_suffix(""): p for p in catalogs.rglob("*.po")}
+            totals = CatalogReport(catalogs)
             terms = load_terms(root / "locale" / "glossary.csv", language)
             print(f"\n{language}: {'page':<{PAGE_WIDTH}} translated fuzzy untranslated obsolete")
             for page in sorted(set(pots) | set(pos)):
                 if page not in pos:
-                    errors.append(f"{catalog_dir / page}.po: missing (run `nox -s i18n`)")
+                    errors.append(f"{catalogs / page}.po: missing (run `nox -s i18n`)")
                     continue
                 report = check_catalog(pos[page], pots.get(page), terms)
                 errors += report.errors

@@ -1,0 +1,1 @@
+"""Drive Sphinx from outside: build each language, publish the site, measure the build."""

@@ -1,0 +1,5 @@
+import sys
+
+from autograd_site.build.site import main
+
+sys.exit(main())
