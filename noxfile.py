@@ -1,4 +1,8 @@
-"""Sessions for building, translating and testing the site (``nox -l`` lists them)."""
+"""Sessions for building, translating and testing the site (``nox -l`` lists them).
+
+Sessions run with the Python that runs nox (3.11 to 3.14), in environments
+installed from ``constraints.txt``, the lock.
+"""
 
 import hashlib
 from pathlib import Path
@@ -9,7 +13,10 @@ nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests"]
 
-PYTHON = "3.11"
+LOCK = "constraints.txt"
+# The lock is resolved as the package index stood on this date, so that
+# `nox -s lock` reproduces the committed file; move the date to upgrade.
+LOCK_DATE = "2026-12-01T00:00:00Z"
 
 
 def install(session, *extras):
@@ -20,23 +27,30 @@ def install(session, *extras):
     project's metadata and the extras.
     """
     stamp = Path(session.virtualenv.location) / ".installed"
-    wanted = hashlib.sha256(b"".join(Path(f).read_bytes() for f in ("constraints.txt", "pyproject.toml"))
+    wanted = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (LOCK, "pyproject.toml"))
                             + ",".join(extras).encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted:
         session.log("dependencies unchanged since the last install: not reinstalling")
         return
-    session.install("-c", "constraints.txt", "-e", f".[{','.join(extras)}]")
+    session.install("-c", LOCK, "-e", f".[{','.join(extras)}]")
     stamp.write_text(wanted)
 
 
-@nox.session(python=PYTHON)
+def doctest_command(*args):
+    return ("pytest", "tests/test_examples.py", "-n", "auto", *args)
+
+
+CHECK_CATALOGS = ("python", "-m", "autograd_site.i18n", "check")
+
+
+@nox.session
 def docs(session):
-    """Build the site in English, Japanese and French into _build/html (-- --preview)."""
+    """Build the site in every language into _build/html (-- --preview, -- --language ja)."""
     install(session, "docs")
     session.run("python", "-m", "autograd_site.build", *session.posargs)
 
 
-@nox.session(name="docs-live", python=PYTHON)
+@nox.session(name="docs-live")
 def docs_live(session):
     """Preview one language while editing: nox -s docs-live -- ja"""
     install(session, "docs")
@@ -49,58 +63,57 @@ def docs_live(session):
     )
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def doctest(session):
     """Run every example on CPU and compare its output with examples/records/."""
     install(session, "test")
-    session.run("pytest", "tests/test_examples.py", "-n", "auto", *session.posargs,
-                env={"AUTOGRAD_DEVICE": "cpu"})
+    session.run(*doctest_command(*session.posargs), env={"AUTOGRAD_DEVICE": "cpu"})
 
 
 @nox.session(name="doctest-gpu", venv_backend="none")
 def doctest_gpu(session):
-    """Run every example on CUDA with the current interpreter (needs torch, pytest, matplotlib)."""
+    """Run every example on CUDA with the current interpreter (see the README's GPU runner)."""
     session.run("python", "-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider",
                 *session.posargs, env={"AUTOGRAD_DEVICE": "cuda"})
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def i18n(session):
-    """Update locale/ja and locale/fr from the English (-- --drop-obsolete to prune)."""
+    """Update the translations' catalogs from the English (-- --drop-obsolete, -- --add LANG)."""
     install(session, "docs")
     session.run("python", "-m", "autograd_site.i18n", "update", *session.posargs)
 
 
-@nox.session(name="i18n-check", python=PYTHON)
+@nox.session(name="i18n-check")
 def i18n_check(session):
     """Fail on untranslated, fuzzy, obsolete, stale or broken catalogs; print statistics."""
     install(session, "docs")
-    session.run("python", "-m", "autograd_site.i18n", "check")
+    session.run(*CHECK_CATALOGS)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def tests(session):
-    """Everything CI checks: doctest, catalogs, the three-language build, and the site's behaviour."""
+    """Everything CI checks: doctest, catalogs, the site build, and the site's behaviour."""
     install(session, "docs", "test")
-    session.run("pytest", "tests/test_examples.py", "-n", "auto", env={"AUTOGRAD_DEVICE": "cpu"})
-    session.run("python", "-m", "autograd_site.i18n", "check")
+    session.run(*doctest_command(), env={"AUTOGRAD_DEVICE": "cpu"})
+    session.run(*CHECK_CATALOGS)
     session.run("python", "-m", "autograd_site.build")
     session.run("pytest", "tests", "--ignore", "tests/test_examples.py", "-n", "auto", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def bench(session):
     """Time clean and incremental builds, per language, and the doctest; print the figures."""
     install(session, "docs", "test")
     session.run("python", "-m", "autograd_site.build.bench", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def lock(session):
-    """Re-resolve the dependencies and rewrite constraints.txt."""
-    session.install("-e", ".[docs,test]")
-    frozen = session.run("pip", "freeze", "--exclude-editable", silent=True)
-    lines = [line for line in frozen.splitlines() if not line.startswith("autograd")]
-    with open("constraints.txt", "w") as lock_file:
-        lock_file.write("# Locked versions of everything nox installs (pip constraints). Update with:\n")
-        lock_file.write("#   nox -s lock\n" + "\n".join(lines) + "\n")
+    """Re-resolve every dependency, nox included, for every platform into constraints.txt."""
+    session.install("-c", LOCK, "uv")
+    session.run(
+        "uv", "pip", "compile", "pyproject.toml", "--extra", "docs", "--extra", "test", "--extra", "tools",
+        "--universal", "--python-version", "3.11", "--exclude-newer", LOCK_DATE,
+        "--no-config", "--no-annotate", "--custom-compile-command", "nox -s lock", "--quiet", "--output-file", LOCK,
+    )
