@@ -2,6 +2,7 @@
 
     python -m autograd_site.i18n update   # regenerate .pot, merge into locale/ja and locale/fr
     python -m autograd_site.i18n update --drop-obsolete  # ... and remove entries whose English is gone
+    python -m autograd_site.i18n update --add es  # start the catalogs of a language added to languages.py
     python -m autograd_site.i18n check    # statistics; fail on anything not ready to publish
 
 Extraction never executes the examples (``-D plot_gallery=0``).  Updating
@@ -47,9 +48,17 @@ def extract(root: Path, potdir: Path) -> None:
     subprocess.run(command, cwd=root, check=True, env=env)
 
 
+class MissingLanguage(ValueError):
+    """A language listed in languages.py without catalogs, or catalogs for an unlisted one."""
+
+
 def update(root: Path, drop_obsolete: bool = False) -> None:
     for language in TRANSLATIONS:
-        ensure_readable(catalog_dir(root / "locale", language))
+        catalogs = catalog_dir(root / "locale", language)
+        if not catalogs.is_dir():
+            raise MissingLanguage(f"locale/{language}/LC_MESSAGES is missing: create the catalogs of this new "
+                                  f"language with `nox -s i18n -- --add {language}`")
+        ensure_readable(catalogs)
     # A fresh folder each time: a .pot left over from a removed page would
     # bring its catalog back.
     with tempfile.TemporaryDirectory() as potdir:
@@ -61,6 +70,40 @@ def update(root: Path, drop_obsolete: bool = False) -> None:
         )
     for language in TRANSLATIONS:
         reuse_translations(catalog_dir(root / "locale", language), drop_obsolete)
+
+
+def add_language(root: Path, language: str) -> None:
+    """Start the catalogs of a language just listed in languages.py; ``update`` then fills them.
+
+    Its interface catalog gets every theme string the other translations
+    provide, untranslated, so that translators see the whole list.
+    """
+    if language not in TRANSLATIONS:
+        raise MissingLanguage(f"{language!r} is not a translation listed in autograd_site/languages.py: "
+                              "add its line there first")
+    for other in TRANSLATIONS:
+        if other != language:
+            ensure_readable(catalog_dir(root / "locale", other))
+    catalogs = catalog_dir(root / "locale", language)
+    if catalogs.exists():
+        raise MissingLanguage(f"{catalogs.relative_to(root)} already exists: run `nox -s i18n` to update it")
+    interface = polib.POFile()
+    interface.metadata = {"Project-Id-Version": "PyTorch Autograd by Example", "Language": language,
+                          "MIME-Version": "1.0", "Content-Type": "text/plain; charset=utf-8",
+                          "Content-Transfer-Encoding": "8bit"}
+    seen = set()
+    for other in TRANSLATIONS:
+        for ui_name in sorted(UI_CATALOGS):
+            existing = catalog_dir(root / "locale", other) / f"{ui_name}.po"
+            for entry in polib.pofile(str(existing)) if existing.exists() else ():
+                if entry.msgid not in seen:
+                    seen.add(entry.msgid)
+                    interface.append(polib.POEntry(msgid=entry.msgid, msgid_plural=entry.msgid_plural,
+                                                   msgstr_plural={0: "", 1: ""} if entry.msgid_plural else {}))
+    catalogs.mkdir(parents=True)
+    for ui_name in sorted(UI_CATALOGS):
+        interface.save(str(catalogs / f"{ui_name}.po"))
+    print(f"Created {catalogs.relative_to(root)}; now creating its page catalogs from the English.")
 
 
 def reuse_translations(catalog_dir: Path, drop_obsolete: bool = False) -> None:
@@ -183,14 +226,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("update", "check"))
     parser.add_argument("--drop-obsolete", action="store_true",
                         help="update: also remove entries whose English text is gone")
+    parser.add_argument("--add", metavar="LANG",
+                        help="update: first create the catalogs of LANG, newly listed in languages.py")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "update":
         try:
+            if args.add:
+                add_language(root, args.add)
             update(root, args.drop_obsolete)
-        except MalformedCatalog as error:
-            print(f"{error}\nNothing was updated: fix this catalog first.", file=sys.stderr)
+        except (MalformedCatalog, MissingLanguage) as error:
+            print(f"{error}\nNothing was updated: fix this first.", file=sys.stderr)
             return 1
         return 0
     return check(root)
