@@ -28,7 +28,8 @@ from sphinx.util import logging
 
 from autograd_site.sphinxext import graph_figures as graph_pictures
 from autograd_site.sphinxext.figure_alt import figure_titles, gettext_block
-from autograd_site.examples.cells import Cell, Example, list_examples, parse_example
+from autograd_site.examples import list_examples
+from autograd_site.examples.cells import Cell, Example, parse_example
 from autograd_site.examples.records import compare, read_record, record_path
 
 logger = logging.getLogger(__name__)
