@@ -6,6 +6,7 @@ One file for all three languages: the language comes from ``-D language=..``
 
 import os
 
+from autograd_site.examples import FILENAME_PATTERN
 from autograd_site.languages import ALL as languages  # noqa: F401 - a Sphinx setting
 
 project = "PyTorch Autograd by Example"
@@ -41,7 +42,7 @@ gettext_uuid = False
 sphinx_gallery_conf = {
     "examples_dirs": "../examples",
     "gallery_dirs": "auto_examples",
-    "filename_pattern": r"/plot_",
+    "filename_pattern": FILENAME_PATTERN,  # the one rule for which files are examples
     "within_subsection_order": "FileNameSortKey",
     "image_scrapers": ("matplotlib", "autograd_site.sphinxext.graph_figures.scrape"),
     "capture_repr": (),  # pages show what the code prints, nothing implicit

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograd_site.examples.cells import list_examples
+from autograd_site.examples import list_examples
 from autograd_site.languages import ALL as LANGUAGES
 from autograd_site.examples.runner import run_example
 

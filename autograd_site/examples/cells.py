@@ -10,7 +10,9 @@ That one declaration drives the doctest device, the page badge and the
 recorded output the CPU build shows for the cell.  The splitting follows
 sphinx-gallery's own rules (same block start lines, so the two can be
 matched), but needs only the standard library: the GPU runner may lack
-sphinx-gallery.
+sphinx-gallery.  Like sphinx-gallery, a line of 20 or more ``#`` separates
+cells too; whatever follows either separator on its line must be a
+declaration, since sphinx-gallery shows none of it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEPARATOR = re.compile(r"(?P<header>^# ?%%(?P<tag>.*))\n(?P<text>(?:^#.*\n?)*)", re.M)
+# sphinx-gallery's block separator (py_source_parser.split_code_and_text_blocks),
+# character for character, with the rest of the separator line as ``tag``.
+SEPARATOR = re.compile(r"(?P<header>^(?:#{20,}|# ?%%)(?P<tag>.*))\s(?P<text>(?:^#.*\s?)*)", re.M)
 DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
 # ``# sphinx_gallery_graph = "loss"`` or ``= {"of": "z", "highlight": ["y"]}``:
 # draw the graph of that tensor under the cell.  sphinx-gallery hides such
@@ -29,7 +33,11 @@ GRAPH = re.compile(r"^[ \t]*#\s*sphinx_gallery_graph\s*=\s*(?P<spec>.+?)\s*$", r
 KNOWN_NEEDS = {"cuda"}
 
 
-class CellDeclarationError(ValueError):
+class ExampleError(ValueError):
+    """An example that cannot be split into cells; the message names file and line."""
+
+
+class CellDeclarationError(ExampleError):
     """A cell declares something this project does not know."""
 
 
@@ -119,8 +127,14 @@ def parse_example(path: str | Path) -> Example:
     """Return the code cells of an example, numbered like sphinx-gallery's blocks."""
     path = Path(path)
     source = path.read_text(encoding="utf-8")
-    tree = ast.parse(source, filename=str(path))
-    docstring_end = tree.body[0].end_lineno if ast.get_docstring(tree) else 0
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        raise ExampleError(f"{path}:{error.lineno}: {error.msg}") from None
+    if ast.get_docstring(tree) is None:
+        raise ExampleError(f"{path}:1: an example opens with a docstring holding its title and introduction "
+                           "(sphinx-gallery requires it)")
+    docstring_end = tree.body[0].end_lineno
     rest = "\n".join(source.split("\n")[docstring_end:])
     lineno = docstring_end + 1
 
@@ -143,8 +157,3 @@ def parse_example(path: str | Path) -> Example:
         position = match.end()
     add(rest[position:], lineno)
     return Example(path, tuple(cells))
-
-
-def list_examples(examples_dir: str | Path) -> list[Path]:
-    """Every executed example, in the order the gallery shows them."""
-    return sorted(Path(examples_dir).glob("*/plot_*.py"))

@@ -10,9 +10,13 @@ lets this module
 * show the GPU record under each ``# %% [cuda]`` cell, the graph picture
   under each cell that declares one, and the device badge under the title
   (:func:`decorate_page`);
-* re-run the examples when torch, the device or the locked dependencies
-  change, which sphinx-gallery's source-hash cache cannot see
+* re-run the examples when torch, the device, the locked dependencies or
+  the code that draws graphs and reads records change, which
+  sphinx-gallery's source-hash cache cannot see
   (:func:`invalidate_stale_executions`).
+
+Which files are examples is decided by ``autograd_site.examples.list_examples``
+alone, here as in the doctest.
 """
 
 from __future__ import annotations
@@ -23,13 +27,16 @@ import re
 from pathlib import Path
 from textwrap import dedent, indent
 
+from filelock import FileLock
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from autograd_site import graph
+from autograd_site.examples import ExampleLayoutError, list_examples, records
+from autograd_site.examples.cells import Cell, Example, ExampleError, parse_example
+from autograd_site.examples.records import compare, read_record, record_path
 from autograd_site.sphinxext import graph_figures as graph_pictures
 from autograd_site.sphinxext.figure_alt import figure_titles, gettext_block
-from autograd_site.examples.cells import Cell, Example, list_examples, parse_example
-from autograd_site.examples.records import compare, read_record, record_path
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +45,14 @@ OUTPUT = re.compile(
     r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n(?P<body>(?:(?: {4}.*)?\n)*)",
     re.M,
 )
-TITLE_UNDERLINE = re.compile(r"^=+\n", re.M)
+# A docstring line followed by a reST adornment line (any punctuation
+# repeated): the page title, however it is underlined, as sphinx-gallery takes it.
+TITLE = re.compile(r"^\S.*\n([!-/:-@\[-`{-~])\1*[ \t]*\n", re.M)
 FINGERPRINT_FILE = ".execution-fingerprint"
 LOCK_FILE = "constraints.txt"
+# The code that runs while sphinx-gallery executes the examples, or shapes what
+# is stored of a run: changing it must re-run them, like a torch change does.
+EXECUTION_MODULES = (graph, graph_pictures, records)
 
 BADGES = {
     "cpu": "Runs on CPU",
@@ -69,7 +81,16 @@ class Gallery:
         self.lock = Path(app.confdir) / LOCK_FILE
 
     def example_paths(self) -> list[Path]:
-        return list_examples(self.examples)
+        try:
+            return list_examples(self.examples)
+        except ExampleLayoutError as error:
+            raise ExtensionError(str(error)) from None
+
+    def example(self, path: Path) -> Example:
+        try:
+            return parse_example(path)
+        except ExampleError as error:
+            raise ExtensionError(str(error)) from None
 
     def page(self, path: Path) -> Path:
         return (self.generated / path.relative_to(self.examples)).with_suffix(".rst")
@@ -78,7 +99,7 @@ class Gallery:
         if not docname.startswith(self.docname_prefix):
             return None
         path = self.examples / (docname.removeprefix(self.docname_prefix) + ".py")
-        return parse_example(path) if path.name.startswith("plot_") and path.exists() else None
+        return self.example(path) if path in self.example_paths() else None
 
 
 def _blocks(rst: str) -> list[tuple[int, int, int]]:
@@ -99,14 +120,33 @@ def captured_outputs(rst: str, example: Example) -> dict[int, str]:
     return outputs
 
 
+def unchecked_pages(gallery: Gallery, paths: list[Path]) -> list[str]:
+    """Pages sphinx-gallery wrote for no example in ``paths``, or examples it wrote no page for."""
+    checked = {path.relative_to(gallery.examples) for path in paths}
+    ran = sorted(gallery.generated.rglob("*.py.md5")) if gallery.generated.exists() else []
+    return [
+        f"{md5}: sphinx-gallery ran {gallery.examples / source}, which is not a verified example "
+        f"(renamed or deleted? then delete {md5.with_name(source.stem)}.*)"
+        for md5, source in ((md5, md5.relative_to(gallery.generated).with_suffix("")) for md5 in ran)
+        if source not in checked
+    ] + [f"{path}: sphinx-gallery wrote no page for it ({gallery.page(path)})"
+         for path in paths if not gallery.page(path).exists()]
+
+
 def verify_outputs(app) -> None:
     """Fail the build if a page would show output that is not the recorded one."""
+    # What sphinx-gallery made of -D plot_gallery=0 (app.config.plot_gallery
+    # still holds the string "0", which is true).
     if not app.config.sphinx_gallery_conf.get("plot_gallery"):
         return  # nothing was executed (e.g. message extraction)
     gallery, device = Gallery(app), build_device()
+    paths = gallery.example_paths()
+    unchecked = unchecked_pages(gallery, paths)
+    if unchecked:
+        raise ExtensionError("Pages would show output that no record verifies:\n\n" + "\n".join(unchecked))
     problems = []
-    for path in gallery.example_paths():
-        example = parse_example(path)
+    for path in paths:
+        example = gallery.example(path)
         outputs = captured_outputs(gallery.page(path).read_text(encoding="utf-8"), example)
         record = read_record(record_path(gallery.records, example, device))
         problems += compare(example, record, outputs, device)
@@ -137,7 +177,8 @@ def _gpu_output_rst(example: Example, index: int, gallery: Gallery) -> str:
 
 def _additions(app, gallery: Gallery, example: Example, cell: Cell, docname: str) -> str:
     """What the page shows under ``cell`` besides its own output."""
-    rst = _gpu_output_rst(example, cell.index, gallery) if cell.needs_gpu else ""
+    # A GPU build shows the cell's own output, verified against the CUDA record.
+    rst = _gpu_output_rst(example, cell.index, gallery) if cell.needs_gpu and build_device() != "cuda" else ""
     if cell.graph:
         picture = gallery.generated / docname.removeprefix(gallery.docname_prefix)
         picture = picture.parent / "images" / graph_pictures.picture_name(example, cell)
@@ -162,7 +203,7 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
             rst = rst[:end] + _additions(app, gallery, example, cells[line], docname) + rst[end:]
     # The badge goes after the introduction, which stays the page's first
     # paragraph: link previews and search results show it as the summary.
-    intro_end = INTRO_END.search(rst, TITLE_UNDERLINE.search(rst).end()).end()
+    intro_end = _intro_end(rst, example)
     badge = f"\n\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
     source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_titles(example.path))
     # A missing file counts as changed for Sphinx, so a CUDA record is a
@@ -173,15 +214,28 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
             app.env.note_dependency(str(record))
 
 
+def _intro_end(rst: str, example: Example) -> int:
+    """Where the first paragraph after the page title ends (or the title, without one)."""
+    first_block = GENERATED.search(rst)
+    docstring_end = first_block.start() if first_block else len(rst)
+    title = TITLE.search(rst, 0, docstring_end)
+    if title is None:
+        raise ExtensionError(f"{example.path}:1: the docstring must open with a title, "
+                             "a line underlined with = (or -, ~, ...), as the page title")
+    intro = INTRO_END.search(rst, title.end(), docstring_end)
+    return intro.end() if intro else title.end()
+
+
 def execution_fingerprint(gallery: Gallery) -> str:
     import torch
 
     lock = hashlib.sha256(gallery.lock.read_bytes()).hexdigest() if gallery.lock.exists() else "none"
-    return f"torch {torch.__version__}\ndevice {build_device()}\nlock {lock}\n"
+    code = hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in EXECUTION_MODULES))
+    return f"torch {torch.__version__}\ndevice {build_device()}\nlock {lock}\ncode {code.hexdigest()}\n"
 
 
 def invalidate_stale_executions(app) -> None:
-    """Forget sphinx-gallery's cached runs if torch, device or lock changed."""
+    """Forget sphinx-gallery's cached runs if torch, device, lock or drawing code changed."""
     gallery = Gallery(app)
     stamp = gallery.generated / FINGERPRINT_FILE
     current = execution_fingerprint(gallery)
@@ -191,7 +245,8 @@ def invalidate_stale_executions(app) -> None:
     for md5 in stale:
         md5.unlink()
     if stale:
-        logger.info("autograd_site: torch, device or dependencies changed; re-running all examples")
+        logger.info("autograd_site: torch, device, dependencies or drawing code changed; "
+                    "re-running all examples")
     gallery.generated.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
 
@@ -254,18 +309,16 @@ def lock_generated_gallery(app) -> None:
     The translations build in parallel and each one's sphinx-gallery step
     rewrites the shared gallery index; one at a time, the rest runs together.
     """
-    import fcntl
-
     gallery = Gallery(app)
     gallery.generated.mkdir(parents=True, exist_ok=True)
-    app._autograd_gallery_lock = open(gallery.generated / ".lock", "w")  # noqa: SIM115 - released below
-    fcntl.flock(app._autograd_gallery_lock, fcntl.LOCK_EX)
+    app._autograd_gallery_lock = FileLock(gallery.generated / ".lock")
+    app._autograd_gallery_lock.acquire()  # waits for the other builds' sphinx-gallery step
 
 
 def release_generated_gallery(app) -> None:
     lock = getattr(app, "_autograd_gallery_lock", None)
     if lock is not None:
-        lock.close()  # closing releases the lock
+        lock.release()
 
 
 def records_appeared(app, env, added, changed, removed) -> list[str]:
@@ -274,7 +327,7 @@ def records_appeared(app, env, added, changed, removed) -> list[str]:
     outdated = []
     for path in gallery.example_paths():
         docname = gallery.page(path).relative_to(app.srcdir).with_suffix("").as_posix()
-        record = record_path(gallery.records, parse_example(path), "cuda")
+        record = record_path(gallery.records, gallery.example(path), "cuda")
         read = env.all_docs.get(docname)
         if read is not None and record.exists() and record.stat().st_mtime_ns // 1000 > read:
             outdated.append(docname)
