@@ -7,6 +7,7 @@ import pytest
 from autograd_site.examples.cells import list_examples, parse_example
 from autograd_site.examples.records import compare, read_record, record_path, write_record
 from autograd_site.examples.runner import environment_description, run_example
+from autograd_site.examples.timeouts import outer_limit
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -21,6 +22,9 @@ def example_params():
 
 
 @pytest.mark.parametrize("path", list(example_params()))
+# run_example stops a hang itself, naming it; one it cannot interrupt (inside C
+# code) is ended by pytest-timeout, which prints every thread's stack.
+@pytest.mark.timeout(outer_limit(1), method="thread")
 def test_output_matches_record(path, doctest_device, accept):
     example, outputs = run_example(path, doctest_device)
     record_file = record_path(RECORDS, example, doctest_device)

@@ -23,16 +23,21 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograd_site.build.publish import publish, recover
+from autograd_site.examples import timeouts
+from autograd_site.examples.cells import list_examples
 from autograd_site.i18n.catalogs import catalog_dir, catalog_path, page_status
 from autograd_site.i18n.lint import MalformedCatalog, ensure_readable, page_breaking_problems
 from autograd_site.languages import ALL as LANGUAGES
 from autograd_site.languages import NAMES, SOURCE
-EXAMPLE_LINE = re.compile(r'File "(?P<file>[^"]*/examples/[^"]+\.py)", line (?P<line>\d+)')
+
+# A line of a traceback (or of faulthandler's dump); one in an example names the culprit of a failed build.
+TRACEBACK_LINE = re.compile(r'File "(?P<file>[^"]+\.py)", line (?P<line>\d+)')
 
 
 class BuildFailed(RuntimeError):
@@ -48,17 +53,41 @@ def sphinx_command(root: Path, language: str, builder: str, outdir: Path, *extra
 
 
 def build_language(root: Path, language: str, preview: bool = False) -> float:
-    """Build one language into ``_build/staging/<language>``; return seconds."""
+    """Build one language into ``_build/staging/<language>``; return seconds.
+
+    Sphinx's messages are passed on as they come (prefixed with the
+    language, as two builds run at once), so a log shows a hang as it
+    happens.  A build still running after :func:`timeouts.outer_limit` is
+    stopped: something is stuck where the per-example limit cannot reach.
+    """
     started = time.perf_counter()
     outdir = root / "_build" / "staging" / language
-    result = subprocess.run(
-        sphinx_command(root, language, "html", outdir, *(["-D", "autograd_preview=1"] if preview else [])),
-        cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    sys.stdout.write(result.stdout)
-    if result.returncode != 0:
-        where = EXAMPLE_LINE.findall(result.stdout)
-        culprit = f" in {os.path.relpath(where[-1][0], root)}:{where[-1][1]}" if where else ""
+    command = sphinx_command(root, language, "html", outdir, *(["-D", "autograd_preview=1"] if preview else []))
+    seconds = timeouts.outer_limit(len(list_examples(root / "examples")))
+    culprit, timed_out = "", threading.Event()
+    with subprocess.Popen(command, cwd=root, text=True, errors="replace",
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
+
+        def stop() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(seconds, stop)
+        timer.start()
+        try:
+            for line in process.stdout:
+                print(f"[{language}] {line}", end="", flush=True)
+                where = TRACEBACK_LINE.search(line)
+                if where and Path(where["file"]).is_relative_to(root / "examples"):  # the last: innermost
+                    culprit = f" in {os.path.relpath(where['file'], root)}:{where['line']}"
+        except BaseException:  # stopped here (Ctrl-C): do not leave Sphinx running
+            process.kill()
+            raise
+        finally:
+            timer.cancel()
+    if timed_out.is_set():
+        raise BuildFailed(f"the {NAMES[language]} build was still running after {seconds} s and was stopped{culprit}")
+    if process.returncode != 0:
         raise BuildFailed(f"the {NAMES[language]} build failed{culprit} (see the messages above)")
     return time.perf_counter() - started
 
