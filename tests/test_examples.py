@@ -8,6 +8,7 @@ from autograd_site.examples import ExampleLayoutError, list_examples
 from autograd_site.examples.cells import Example, ExampleError, parse_example
 from autograd_site.examples.records import DEVICES, compare, read_record, record_path, write_record
 from autograd_site.examples.runner import environment_description, run_example
+from autograd_site.examples.timeouts import outer_limit
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -36,6 +37,9 @@ def test_examples_are_laid_out_as_the_gallery_shows_them():
 
 
 @pytest.mark.parametrize("path", list(example_params()))
+# run_example stops a hang itself, naming it; one it cannot interrupt (inside C
+# code) is ended by pytest-timeout, which prints every thread's stack.
+@pytest.mark.timeout(outer_limit(1), method="thread")
 def test_output_matches_record(path, doctest_device, accept):
     try:
         example, outputs = run_example(path, doctest_device)

@@ -13,6 +13,9 @@ import time
 import polib
 import pytest
 
+from autograd_site.build import site
+from autograd_site.examples import timeouts
+from autograd_site.examples.timeouts import ExampleTimeout, gallery_hook, time_limit
 from helpers import copy_project, run
 
 HANGS = '"""\nHangs\n=====\n\nNever finishes.\n"""\n\nwhile True:\n    pass\n'
@@ -80,6 +83,7 @@ def test_interrupted_build_leaves_the_last_good_site_and_the_next_build_succeeds
     deadline = time.monotonic() + 120
     while not (project / "_build" / "staging" / "en").exists() and time.monotonic() < deadline:
         time.sleep(0.2)
+    assert (project / "_build" / "staging" / "en").exists(), "the build never started writing: nothing was interrupted"
     time.sleep(1.0)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
@@ -87,3 +91,63 @@ def test_interrupted_build_leaves_the_last_good_site_and_the_next_build_succeeds
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
     assert result.returncode == 0, result.stdout
     assert not last_good_site_untouched(project)
+
+
+# The per-example limit itself, in this process (what both the build and the doctest use).
+
+def test_time_limit_stops_a_loop_inside_it_and_names_the_example(monkeypatch):
+    monkeypatch.setenv("AUTOGRAD_EXAMPLE_TIMEOUT", "1")
+    with pytest.raises(ExampleTimeout, match=r"plot_x\.py was still running after 1 s") as stopped:
+        with time_limit("plot_x.py"):
+            while True:
+                pass
+    # Raised inside the running code, so its traceback shows the line that was running.
+    assert stopped.traceback[-2].name == "test_time_limit_stops_a_loop_inside_it_and_names_the_example"
+
+
+def own_handler(signum, frame):
+    raise LookupError("the previous SIGINT handler ran")
+
+
+@pytest.mark.parametrize("hook", [False, True], ids=["time_limit", "gallery_hook"])
+def test_the_limit_is_disarmed_after_the_example_and_the_previous_handler_restored(monkeypatch, hook):
+    monkeypatch.setenv("AUTOGRAD_EXAMPLE_TIMEOUT", "1")
+    previous = signal.signal(signal.SIGINT, own_handler)
+    try:
+        if hook:
+            gallery_hook({}, "plot_x.py", "before")
+            gallery_hook({}, "plot_x.py", "after")
+        else:
+            with time_limit("plot_x.py"):
+                pass
+        assert signal.getsignal(signal.SIGINT) is own_handler
+        deadline = time.monotonic() + 1.5  # past the limit: a timer left armed would interrupt now
+        while time.monotonic() < deadline:
+            pass
+        with pytest.raises(LookupError):  # while a Ctrl-C still reaches the previous handler
+            signal.raise_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_a_real_ctrl_c_inside_the_limit_still_interrupts():
+    with pytest.raises(KeyboardInterrupt):
+        with time_limit("plot_x.py"):
+            signal.raise_signal(signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+# The build's outer limit, on a stand-in for Sphinx that prints a traceback line and hangs.
+STUCK = 'print(\'  File "{file}", line 7, in <module>\', flush=True); import time; time.sleep(600)'
+
+
+def test_a_build_stuck_beyond_interrupting_is_stopped_and_names_the_example(tmp_path, monkeypatch, capsys):
+    example = tmp_path / "examples" / "01_tensors" / "plot_01_stuck.py"
+    monkeypatch.setattr(timeouts, "outer_limit", lambda examples: 2)
+    monkeypatch.setattr(site, "sphinx_command", lambda *args, **kwargs: [sys.executable, "-c", STUCK.format(file=example)])
+    with pytest.raises(site.BuildFailed) as failed:
+        site.build_language(tmp_path, "en")
+    assert str(failed.value) == (
+        "the English build was still running after 2 s and was stopped in examples/01_tensors/plot_01_stuck.py:7"
+    )
+    assert f'[en]   File "{example}", line 7' in capsys.readouterr().out  # passed on, marked with its language

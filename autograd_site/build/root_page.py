@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograd_site.languages import NAMES
+from autograd_site.languages import NAMES, SOURCE
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -14,7 +14,7 @@ TEMPLATE = """<!DOCTYPE html>
 <title>PyTorch Autograd by Example</title>
 {alternates}
 <script>
-// Go to the first language the browser prefers that the site has; else English.
+// Go to the first language the browser prefers that the site has; else the default.
 (function () {{
   var available = {available};
   var preferred = navigator.languages || [navigator.language || "en"];
@@ -22,7 +22,7 @@ TEMPLATE = """<!DOCTYPE html>
     var code = String(preferred[i]).toLowerCase().split("-")[0];
     if (available.indexOf(code) !== -1) {{ window.location.replace(code + "/index.html"); return; }}
   }}
-  window.location.replace("en/index.html");
+  window.location.replace("{fallback}/index.html");
 }})();
 </script>
 </head>
@@ -39,6 +39,7 @@ TEMPLATE = """<!DOCTYPE html>
 
 
 def write_root_page(path: Path, languages: tuple[str, ...]) -> None:
+    """The root page of a site that has ``languages`` (and only those)."""
     links = "\n".join(
         f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">{NAMES[code]}</a></li>'
         for code in languages
@@ -47,4 +48,7 @@ def write_root_page(path: Path, languages: tuple[str, ...]) -> None:
         f'<link rel="alternate" hreflang="{code}" href="{code}/index.html">' for code in languages
     )
     available = "[" + ", ".join(f'"{code}"' for code in languages) + "]"
-    path.write_text(TEMPLATE.format(alternates=alternates, available=available, links=links), encoding="utf-8")
+    fallback = SOURCE if SOURCE in languages else languages[0]
+    path.write_text(
+        TEMPLATE.format(alternates=alternates, available=available, links=links, fallback=fallback), encoding="utf-8"
+    )

@@ -1,4 +1,4 @@
-"""Build the site in every language, then publish it in one step.
+"""Build the site in every language, then publish it (``build/publish.py``).
 
 English builds first and executes the examples; Japanese and French reuse the
 executed pages (sphinx-gallery's cache in ``docs/auto_examples``) and build in
@@ -6,7 +6,7 @@ parallel.  Each build's sphinx-gallery step rewrites the shared gallery
 index, so that step holds a lock on ``docs/auto_examples`` (see
 ``gallery.lock_generated_gallery``).  Everything is built into ``_build/staging``; only when every
 language succeeded is ``_build/html`` replaced, so a failed build never
-touches the last good site.
+touches the last good site; languages not built this time stay as they were.
 
 A language whose catalogs are incomplete is not published; ``--preview``
 publishes it anyway, with a notice on every incomplete page.
@@ -21,20 +21,23 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from autograd_site.build.publish import write_root_404, write_sitemap
-from autograd_site.build.root_page import write_root_page
+from autograd_site.build.publish import publish, recover
+from autograd_site.examples import timeouts
+from autograd_site.examples.cells import list_examples
 from autograd_site.i18n.catalogs import catalog_dir, catalog_path, page_status
 from autograd_site.i18n.lint import MalformedCatalog, ensure_readable, page_breaking_problems
 from autograd_site.languages import ALL as LANGUAGES
 from autograd_site.languages import NAMES, SOURCE
-EXAMPLE_LINE = re.compile(r'File "(?P<file>[^"]*/examples/[^"]+\.py)", line (?P<line>\d+)')
+
+# A line of a traceback (or of faulthandler's dump); one in an example names the culprit of a failed build.
+TRACEBACK_LINE = re.compile(r'File "(?P<file>[^"]+\.py)", line (?P<line>\d+)')
 
 
 class BuildFailed(RuntimeError):
@@ -50,42 +53,43 @@ def sphinx_command(root: Path, language: str, builder: str, outdir: Path, *extra
 
 
 def build_language(root: Path, language: str, preview: bool = False) -> float:
-    """Build one language into ``_build/staging/<language>``; return seconds."""
+    """Build one language into ``_build/staging/<language>``; return seconds.
+
+    Sphinx's messages are passed on as they come (prefixed with the
+    language, as two builds run at once), so a log shows a hang as it
+    happens.  A build still running after :func:`timeouts.outer_limit` is
+    stopped: something is stuck where the per-example limit cannot reach.
+    """
     started = time.perf_counter()
     outdir = root / "_build" / "staging" / language
-    result = subprocess.run(
-        sphinx_command(root, language, "html", outdir, *(["-D", "autograd_preview=1"] if preview else [])),
-        cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    sys.stdout.write(result.stdout)
-    if result.returncode != 0:
-        where = EXAMPLE_LINE.findall(result.stdout)
-        culprit = f" in {os.path.relpath(where[-1][0], root)}:{where[-1][1]}" if where else ""
+    command = sphinx_command(root, language, "html", outdir, *(["-D", "autograd_preview=1"] if preview else []))
+    seconds = timeouts.outer_limit(len(list_examples(root / "examples")))
+    culprit, timed_out = "", threading.Event()
+    with subprocess.Popen(command, cwd=root, text=True, errors="replace",
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
+
+        def stop() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(seconds, stop)
+        timer.start()
+        try:
+            for line in process.stdout:
+                print(f"[{language}] {line}", end="", flush=True)
+                where = TRACEBACK_LINE.search(line)
+                if where and Path(where["file"]).is_relative_to(root / "examples"):  # the last: innermost
+                    culprit = f" in {os.path.relpath(where['file'], root)}:{where['line']}"
+        except BaseException:  # stopped here (Ctrl-C): do not leave Sphinx running
+            process.kill()
+            raise
+        finally:
+            timer.cancel()
+    if timed_out.is_set():
+        raise BuildFailed(f"the {NAMES[language]} build was still running after {seconds} s and was stopped{culprit}")
+    if process.returncode != 0:
         raise BuildFailed(f"the {NAMES[language]} build failed{culprit} (see the messages above)")
     return time.perf_counter() - started
-
-
-def publish(root: Path, languages: tuple[str, ...]) -> Path:
-    """Swap the staged languages into ``_build/html`` in one rename."""
-    staging, html = root / "_build" / "staging", root / "_build" / "html"
-    fresh, old = root / "_build" / "html.new", root / "_build" / "html.old"
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    if html.exists():
-        shutil.copytree(html, fresh, symlinks=True)  # keep languages not rebuilt now
-    fresh.mkdir(parents=True, exist_ok=True)
-    for language in languages:
-        shutil.rmtree(fresh / language, ignore_errors=True)
-        shutil.copytree(staging / language, fresh / language)
-    write_root_page(fresh / "index.html", LANGUAGES)
-    published = tuple(language for language in LANGUAGES if (fresh / language).exists())
-    write_sitemap(fresh, published)
-    write_root_404(fresh, published)
-    if html.exists():
-        html.rename(old)
-    fresh.rename(html)
-    shutil.rmtree(old, ignore_errors=True)
-    return html
 
 
 def incomplete_pages(root: Path, language: str, pagenames: list[str]) -> list[str]:
@@ -121,6 +125,7 @@ def check_catalogs(root: Path, language: str) -> None:
 
 def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict[str, float]:
     """Build ``languages`` (English first, as it executes the examples, then the others together) and publish."""
+    recover(root / "_build")  # a site left aside by an interrupted publish comes back first
     times = {}
     if SOURCE in languages:
         times[SOURCE] = build_language(root, SOURCE, preview)

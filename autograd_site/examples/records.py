@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograd_site import atomic
 from autograd_site.examples.cells import Example
 
 SECTION = re.compile(r"^## cell (?P<index>\d+)(?::.*)?$")
@@ -102,7 +103,7 @@ def format_record(example: Example, device: str, outputs: dict[int, str], record
 
 def write_record(path: Path, example: Example, device: str, outputs: dict[int, str], recorded_with: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(format_record(example, device, outputs, recorded_with), encoding="utf-8")
+    atomic.write_bytes(path, format_record(example, device, outputs, recorded_with).encode("utf-8"))
 
 
 def compare(example: Example, record: Record | None, outputs: dict[int, str], device: str) -> list[str]:

@@ -28,6 +28,7 @@ import polib
 from babel.messages.pofile import write_po
 from sphinx_intl.catalog import load_po
 
+from autograd_site import atomic
 from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
 from autograd_site.languages import SOURCE, TRANSLATIONS
@@ -135,7 +136,7 @@ def _write_if_changed(path: Path, catalog) -> None:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=LINE_WIDTH)
     if buffer.getvalue() != path.read_bytes():
-        path.write_bytes(buffer.getvalue())
+        atomic.write_bytes(path, buffer.getvalue())
 
 
 @dataclass
