@@ -32,11 +32,9 @@ from autograd_site import atomic
 from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
 from autograd_site.languages import SOURCE, TRANSLATIONS
-from autograd_site.i18n.lint import MalformedCatalog, Term, ensure_readable, lint_entry, load_terms
+from autograd_site.i18n.lint import MalformedCatalog, Term, ensure_readable, is_interface_catalog, lint_entry, load_terms
 
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
-# Catalogs of interface strings, not of pages: no English page to be in sync with.
-UI_CATALOGS = {"sphinx"}
 LINE_WIDTH = 76
 PAGE_WIDTH = 72  # sphinx-intl's wrapping, so that rewritten catalogs keep their layout
 
@@ -172,10 +170,10 @@ def check_catalog(po_path: Path, pot_path: Path | None, terms: list[Term] = ()) 
             report.errors.append(f"{_entry_location(po_path, entry)}: untranslated: {entry.msgid[:60]!r}")
         else:
             report.translated += 1
-            for problem in lint_entry(entry.msgid, entry.msgstr, terms):
+            for problem in lint_entry(po_path, entry, terms):
                 report.errors.append(f"{_entry_location(po_path, entry)}: {problem}")
-    if po_path.stem in UI_CATALOGS and po_path.parent.name == "LC_MESSAGES":
-        pass
+    if is_interface_catalog(po_path):
+        pass  # interface strings: no English page to be in sync with
     elif pot_path is None:
         report.errors.append(f"{po_path}: no such page in the English source any more")
     else:

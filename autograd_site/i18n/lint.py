@@ -2,12 +2,28 @@
 
 Each check takes one catalog entry (English ``msgid``, translated ``msgstr``)
 and returns the problems it finds, as sentences.  ``autograd_site.i18n check``
-runs them on every translated entry and reports each problem with the
-``.po`` file and line.
+and the build run them on every translated entry (each plural form too) and
+report each problem with the ``.po`` file and line.
+
+Translations are untrusted input.  A translation may not add what the English
+message does not have, where it could become markup or script:
+
+* in any catalog: an HTML tag or comment (``<svg/onload=...>``, ``</b``,
+  ``<!--``), a character reference (``&#106;``, ``&#x6A;``, ``&lt;``), a
+  ``javascript:``, ``vbscript:`` or ``data:`` URL (also spelt with other case,
+  spaces, backslashes or character references), or a reST or MyST directive;
+* in an interface catalog (``sphinx.po``, whose strings templates print into
+  HTML attributes): any of ``" ' < > &``.  French writes the apostrophe ’
+  and the quotes « », which are fine.
+
+The build escapes these strings at their sinks as well
+(``sphinxext.ui_strings``, ``sphinxext.translated_markup``); this gate says
+which catalog line is at fault before anything is built.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections import Counter
@@ -28,9 +44,23 @@ ROLE_NAME = re.compile(r"(:[\w:.-]+:|\{[\w:.-]+\})$")
 MD_LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 SUBSTITUTION = re.compile(r"(?<![\w|])\|(?P<name>[^|\s][^|]*)\|(?![\w|])")
 EXPLICIT_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
-# Anything a browser would take as markup, once roles and literals are removed.
-HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(\s[^<>]*)?/?\s*>|&[a-zA-Z]+;|&#\d+;|javascript:", re.I)
-DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::", re.M)
+# What a browser or MyST would take as markup, once roles and literals are
+# removed: a tag needs no whitespace before its attributes (<svg/onload=...>).
+TAG = re.compile(r"<(?:!--|[!?/]?[a-zA-Z][\w:.-]*)")
+ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[a-zA-Z][a-zA-Z0-9]*;)")
+# Browsers drop tabs and newlines inside a URL scheme, reST and MyST drop
+# backslashes; a URL's leading controls and spaces are ignored.
+_SCHEME_GAP = r"[\s\x00-\x1f\\]*"
+_LEADING_IGNORED = "".join(map(chr, range(0x21)))
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+SCRIPT_URL = re.compile(
+    r"(?<![\w+.-])(?:" + "|".join(_SCHEME_GAP.join(scheme) for scheme in SCRIPT_SCHEMES) + ")" + _SCHEME_GAP + ":",
+    re.I,
+)
+DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+[\w:-]+::|(?:`{3,}|~{3,}|:{3,})\s*\{[\w:-]+\})", re.M)
+# Interface strings end up inside HTML attributes of the theme's templates.
+INTERFACE_CATALOGS = {"sphinx"}
+ATTRIBUTE_BREAKING = "\"'<>&"
 QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -82,14 +112,38 @@ def check_markup(msgid: str, msgstr: str) -> list[str]:
     return problems
 
 
-def check_injection(msgid: str, msgstr: str) -> list[str]:
-    """No raw HTML, entities or directives that the English does not have."""
+def script_urls(text: str) -> set[str]:
+    """The ``javascript:``, ``vbscript:`` and ``data:`` URL schemes in ``text``, however spelt."""
+    text = html.unescape(text)
+    return {re.sub(_SCHEME_GAP, "", match[0]).lower() for match in SCRIPT_URL.finditer(text)}
+
+
+def is_script_url(url: str) -> bool:
+    """Whether a browser would run ``url`` as script, or open it as a document of its own (``data:``)."""
+    return SCRIPT_URL.match(html.unescape(url).lstrip(_LEADING_IGNORED)) is not None
+
+
+def check_injection(msgid: str, msgstr: str, interface: bool = False) -> list[str]:
+    """No HTML, character references, script URLs or directives that the English does not have.
+
+    ``interface``: the message is an interface string (``sphinx.po``), where
+    ``" ' < > &`` are refused too.
+    """
+    english, translated = _without_markup(msgid), _without_markup(msgstr)
     problems = []
-    for match in HTML.finditer(_without_markup(msgstr)):
-        if match[0] not in _without_markup(msgid):
-            problems.append(f"raw HTML or script in the translation: {match[0]!r}")
+    for kind, pattern in (("raw HTML", TAG), ("a character reference", ENTITY)):
+        known = {match[0].lower() for match in pattern.finditer(english)}
+        for token in sorted({match[0].lower() for match in pattern.finditer(translated)} - known):
+            problems.append(f"{kind} in the translation that the English does not have: {token!r}")
+    for scheme in sorted(script_urls(msgstr) - script_urls(msgid)):
+        problems.append(f"a script URL in the translation that the English does not have: {scheme!r}")
     if DIRECTIVE.search(msgstr) and not DIRECTIVE.search(msgid):
         problems.append("a directive in the translation that the English does not have")
+    if interface:
+        for char in sorted(set(msgstr) & set(ATTRIBUTE_BREAKING) - set(msgid)):
+            hint = " (write the apostrophe ’)" if char == "'" else ""
+            problems.append(f"{char!r} in an interface string, where the English has none: "
+                            f"it could end an HTML attribute{hint}")
     return problems
 
 
@@ -138,8 +192,27 @@ def check_glossary(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
     return problems
 
 
-def lint_entry(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
-    return check_markup(msgid, msgstr) + check_injection(msgid, msgstr) + check_glossary(msgid, msgstr, terms)
+def is_interface_catalog(path: Path) -> bool:
+    """``locale/<lang>/LC_MESSAGES/sphinx.po``: the theme's strings, not a page's."""
+    return path.stem in INTERFACE_CATALOGS and path.parent.name == "LC_MESSAGES"
+
+
+def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """``(English, translation)`` of an entry; each plural form against both English forms."""
+    if entry.msgid_plural:
+        english = f"{entry.msgid}\n{entry.msgid_plural}"
+        return [(english, form) for _, form in sorted(entry.msgstr_plural.items())]
+    return [(entry.msgid, entry.msgstr)]
+
+
+def lint_entry(path: Path, entry: polib.POEntry, terms: list[Term] = ()) -> list[str]:
+    """Every problem of one translated entry of the catalog at ``path``."""
+    interface = is_interface_catalog(path)
+    problems = []
+    for msgid, msgstr in _forms(entry):
+        problems += (check_markup(msgid, msgstr) + check_injection(msgid, msgstr, interface)
+                     + check_glossary(msgid, msgstr, terms))
+    return problems
 
 
 class MalformedCatalog(ValueError):
@@ -160,9 +233,7 @@ def ensure_readable(catalog_dir: Path) -> None:
 
 def page_breaking_problems(catalog_dir: Path) -> list[str]:
     """Markup and injection problems of every translated entry, as ``file:line: problem``."""
-    problems = []
-    for path in sorted(catalog_dir.rglob("*.po")):
-        for entry in polib.pofile(str(path)).translated_entries():
-            problems += [f"{path}:{entry.linenum}: {problem}"
-                         for problem in check_markup(entry.msgid, entry.msgstr) + check_injection(entry.msgid, entry.msgstr)]
-    return problems
+    return [f"{path}:{entry.linenum}: {problem}"
+            for path in sorted(catalog_dir.rglob("*.po"))
+            for entry in polib.pofile(str(path)).translated_entries()
+            for problem in lint_entry(path, entry)]

@@ -25,6 +25,7 @@ from autograd_site.sphinxext import (
     incremental,
     links,
     original_text,
+    translated_markup,
     translation_status,
     ui_strings,
 )
@@ -65,5 +66,6 @@ def setup(app):
     glossary.setup(app)
     translation_status.setup(app)
     original_text.setup(app)
+    translated_markup.setup(app)
     incremental.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

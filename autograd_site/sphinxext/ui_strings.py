@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import polib
+from markupsafe import escape
 
 from autograd_site.sphinxext.locale import ui_catalog
 
@@ -23,13 +24,16 @@ def translate_theme_texts(app, pagename, templatename, context, doctree) -> None
     The site title (header, browser tab) and the search box text pass through
     Sphinx's own catalog, where ``locale/<lang>/LC_MESSAGES/sphinx.po``
     provides them (with the other theme strings the theme leaves untranslated).
+    They are escaped here, at the sink: Sphinx's templates do not autoescape
+    and the theme prints them inside attributes (``placeholder="..."``).  As
+    ``Markup``, a template's own ``|e`` does not escape them twice.
     """
     from sphinx.locale import get_translation
 
     _ = get_translation("sphinx")
     for key in ("theme_search_bar_text", "theme_header_dropdown_text", "docstitle"):
         if context.get(key):
-            context[key] = str(_(context[key]))
+            context[key] = escape(_(context[key]))
 
 
 def patch_js_translations(app, exception) -> None:
