@@ -32,7 +32,16 @@ from autograd_site import atomic
 from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
 from autograd_site.languages import SOURCE, TRANSLATIONS
-from autograd_site.i18n.lint import MalformedCatalog, Term, ensure_readable, is_interface_catalog, lint_entry, load_terms
+from autograd_site.i18n.lint import (
+    INTERFACE_CATALOGS,
+    MalformedCatalog,
+    Term,
+    ensure_readable,
+    is_interface_catalog,
+    lint_entry,
+    load_terms,
+    msgfmt_problem,
+)
 
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
 LINE_WIDTH = 76
@@ -92,7 +101,7 @@ def add_language(root: Path, language: str) -> None:
                           "Content-Transfer-Encoding": "8bit"}
     seen = set()
     for other in TRANSLATIONS:
-        for ui_name in sorted(UI_CATALOGS):
+        for ui_name in sorted(INTERFACE_CATALOGS):
             existing = catalog_dir(root / "locale", other) / f"{ui_name}.po"
             for entry in polib.pofile(str(existing)) if existing.exists() else ():
                 if entry.msgid not in seen:
@@ -100,7 +109,7 @@ def add_language(root: Path, language: str) -> None:
                     interface.append(polib.POEntry(msgid=entry.msgid, msgid_plural=entry.msgid_plural,
                                                    msgstr_plural={0: "", 1: ""} if entry.msgid_plural else {}))
     catalogs.mkdir(parents=True)
-    for ui_name in sorted(UI_CATALOGS):
+    for ui_name in sorted(INTERFACE_CATALOGS):
         interface.save(str(catalogs / f"{ui_name}.po"))
     print(f"Created {catalogs.relative_to(root)}; now creating its page catalogs from the English.")
 
@@ -181,11 +190,9 @@ def check_catalog(po_path: Path, pot_path: Path | None, terms: list[Term] = ()) 
         present = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
         for msgctxt, msgid in sorted(current - present, key=str):
             report.errors.append(f"{po_path}: out of date: missing {msgid[:60]!r} (run `nox -s i18n`)")
-    msgfmt = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(po_path)], text=True, capture_output=True
-    )
-    if msgfmt.returncode != 0:
-        report.errors.append(msgfmt.stderr.strip())
+    problem = msgfmt_problem(po_path)
+    if problem:
+        report.errors.append(problem)
     return report
 
 
