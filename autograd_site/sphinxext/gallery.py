@@ -240,7 +240,7 @@ def _intro(app, docname: str, refuri: str) -> str:
 
 
 def lock_generated_gallery(app) -> None:
-    """Hold ``docs/auto_examples`` while sphinx-gallery (priority 500) rewrites it.
+    """Hold ``docs/auto_examples`` while sphinx-gallery rewrites it (until env-before-read-docs).
 
     The translations build in parallel and each one's sphinx-gallery step
     rewrites the shared gallery index; one at a time, the rest runs together.
