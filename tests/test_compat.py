@@ -56,7 +56,8 @@ TINY = {
                 seen["static"] = list(config.html_static_path)
 
             def after_all(app, config):
-                seen["html"] = {item.name: copy.deepcopy(item.value) for item in config.filter(frozenset({"html"}))}
+                hashed = config.filter(frozenset({"html"}))
+                seen["html"] = {item.name: copy.deepcopy(item.value) for item in hashed}
 
             app.connect("config-inited", before_ours, priority=499)
             app.connect("config-inited", compat.relative_config_paths)
@@ -116,11 +117,12 @@ def test_sphinx_hashes_the_configuration_as_config_inited_left_it(tiny):
         "compat.relative_config_paths no longer keeps .buildinfo the same in every clone")
     theme_folder = str(Path(pydata_sphinx_theme.__file__).parent.resolve())
     assert not any(theme_folder in path for path in seen["html"]["templates_path"]), (
-        "the theme now adds its templates folder before Sphinx hashes the configuration: make it relative too")
+        "the theme now adds its templates folder before Sphinx hashes the configuration")
 
 
 def test_relative_config_paths_keeps_outside_folders_and_relativises_inside_ones(tmp_path):
-    config = SimpleNamespace(html_static_path=["_static", str(tmp_path / ".nox" / "s")], templates_path=["/elsewhere/t"])
+    config = SimpleNamespace(html_static_path=["_static", str(tmp_path / ".nox" / "s")],
+                             templates_path=["/elsewhere/t"])
     compat.relative_config_paths(SimpleNamespace(confdir=tmp_path), config)
     assert config.html_static_path == ["_static", ".nox/s"]
     assert config.templates_path == ["/elsewhere/t"]
@@ -165,8 +167,8 @@ def test_a_thumbnail_is_an_opening_with_the_tooltip_a_link_then_the_title():
     marks = (compat.THUMBNAIL_OPENING, ":doc:", compat.THUMBNAIL_TITLE_CLASS)
     assert all(mark in html for mark in marks), f"sphinx-gallery's thumbnail no longer has all of {marks}"
     opening, link, title = (html.index(mark) for mark in marks)
-    assert opening < link < title, "sphinx-gallery's thumbnail is no longer raw opening, :doc: link, raw title"
-    assert 'tooltip="Intro"' in compat.with_tooltip(html[:link], "Intro"), "the thumbnail tooltip attribute changed"
+    assert opening < link < title, "a thumbnail is no longer: raw opening, :doc: link, raw title"
+    assert 'tooltip="Intro"' in compat.with_tooltip(html[:link], "Intro"), "the thumbnail's tooltip changed"
     assert ">Title</div>" in compat.with_title(html[link:], "Title"), "the thumbnail title block changed"
 
 
@@ -185,14 +187,14 @@ def test_sphinx_gallery_splits_an_example_into_blocks_and_writes_notebooks(tiny,
     _, blocks = compat.split_code_and_text_blocks(example)[:2]
     assert [block.type for block in blocks] == ["text", "code", "text", "code"], (
         "split_code_and_text_blocks no longer gives one block per cell")
-    assert blocks[0]._fields == ("type", "content", "lineno"), "sphinx-gallery's Block is no longer (type, content, lineno)"
+    assert blocks[0]._fields == ("type", "content", "lineno"), "Block is no longer (type, content, lineno)"
     assert "sphinx_gallery_" not in compat.remove_config_comments(blocks[1].content), (
         "remove_config_comments no longer drops sphinx_gallery_ comments")
     blocks[2] = compat.Block("text", "Texte.", blocks[2].lineno)
     notebook = tmp_path / "x.ipynb"
     compat.save_notebook(compat.jupyter_notebook(blocks, app.config.sphinx_gallery_conf, tmp_path), notebook)
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    assert any("Texte." in "".join(cell["source"]) for cell in cells), "jupyter_notebook/save_notebook changed"
+    assert any("Texte." in "".join(cell["source"]) for cell in cells), "notebooks are written otherwise"
 
 
 def test_download_targets_finds_where_sphinx_copied_each_download(tiny):
@@ -214,18 +216,19 @@ def test_a_transform_before_locale_sees_the_english_and_locale_marks_translation
     paragraph = next(p for p in app.env.get_doctree("index").findall(nodes.paragraph) if p.get(ORIGINAL))
     assert paragraph.astext() == JAPANESE and paragraph[ORIGINAL] == ENGLISH, (
         "the transform at compat.BEFORE_LOCALE no longer sees the English of a translated paragraph")
-    assert paragraph.get(compat.TRANSLATED), "Sphinx's Locale no longer marks translated nodes node['translated']"
+    assert paragraph.get(compat.TRANSLATED), "Sphinx no longer marks translated nodes with node['translated']"
 
 
 def test_sphinx_compiles_each_catalog_beside_it(tiny):
     app, _, _ = tiny
     catalog = Path(app.srcdir) / "locale" / "ja" / "LC_MESSAGES" / "index.po"
-    assert compat.compiled_catalog(catalog).exists(), "Sphinx no longer compiles a catalog's .mo beside its .po"
+    assert compat.compiled_catalog(catalog).exists(), "Sphinx no longer compiles a catalog beside its .po"
 
 
 @pytest.mark.parametrize("key", compat.THEME_TEXT_KEYS)
 def test_the_theme_shows_these_context_values(key):
-    template = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / compat.THEME_TEXT_KEYS[key]
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    template = theme / compat.THEME_TEXT_KEYS[key]
     assert key in template.read_text(encoding="utf-8"), f"the theme's {template.name} no longer shows {key}"
 
 

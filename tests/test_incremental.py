@@ -38,6 +38,8 @@ def test_editing_one_french_msgstr_rewrites_only_that_page_in_french(project):
     # Sphinx also rewrites the pages whose table of contents lists the page:
     # here its chapter's gallery, whose thumbnail shows the page's title and introduction.
     chapter = PAGE.rsplit("/", 1)[0] + "/index.html"
-    assert written_pages(project, pages) == {"en": ALWAYS, "ja": ALWAYS, "fr": ALWAYS | {f"{PAGE}.html", chapter}}
-    assert "qui passe par" in (project / "_build" / "staging" / "fr" / f"{PAGE}.html").read_text(encoding="utf-8")
+    french = ALWAYS | {f"{PAGE}.html", chapter}
+    assert written_pages(project, pages) == {language: ALWAYS for language in LANGUAGES} | {"fr": french}
+    page = project / "_build" / "staging" / "fr" / f"{PAGE}.html"
+    assert "qui passe par" in page.read_text(encoding="utf-8")
     assert executions(project, runs) == 0

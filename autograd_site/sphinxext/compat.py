@@ -41,10 +41,8 @@ def relative_config_paths(app, config) -> None:
     project = Path(app.confdir)
     for name in PATH_VALUES:
         paths = [Path(path) for path in getattr(config, name)]
-        setattr(config, name, [
-            os.path.relpath(path, project) if path.is_absolute() and path.is_relative_to(project) else str(path)
-            for path in paths
-        ])
+        inside = [path.is_absolute() and path.is_relative_to(project) for path in paths]
+        setattr(config, name, [os.path.relpath(p, project) if i else str(p) for p, i in zip(paths, inside)])
 
 
 # -- When sphinx-gallery writes docs/auto_examples (sphinx-gallery 0.22.1) --------------------------
@@ -90,7 +88,7 @@ def download_targets(app) -> dict[str, Path]:
     """Where the build copied each ``:download:`` file, by file name."""
     # env.dlfiles maps each source file to (docnames, destination under _downloads/).
     downloads = Path(app.outdir, "_downloads")
-    return {Path(source).name: downloads / destination for source, (_, destination) in app.env.dlfiles.items()}
+    return {Path(source).name: downloads / target for source, (_, target) in app.env.dlfiles.items()}
 
 
 # -- When a page was read (Sphinx 9.0.4, builders.Builder.read_doc) -----------------------------------

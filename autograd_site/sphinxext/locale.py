@@ -10,7 +10,7 @@ from autograd_site.sphinxext.compat import compiled_catalog
 
 
 def locale_dir(app) -> Path:
-    """``locale/``, as conf.py's ``locale_dirs`` names it relative to the sources."""
+    """``locale/``, as conf.py's ``locale_dirs`` names it relative to the sources (``app`` or ``env``)."""
     return Path(app.srcdir, app.config.locale_dirs[0]).resolve()
 
 

@@ -35,7 +35,9 @@ var splitQuery = function (query) {
   var words = [];
   for (const [, run, word] of query.matchAll(/$tokens/gu)) {
     if (run) {
-      for (var start = 0; start < run.length; start += $longest) words.push(run.slice(start, start + $longest));
+      for (var start = 0; start < run.length; start += $longest) {
+        words.push(run.slice(start, start + $longest));
+      }
     } else if (word) {
       words.push(word);
     }

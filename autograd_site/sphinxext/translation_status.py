@@ -28,7 +28,7 @@ class TranslationStatus(SphinxDirective):
     """``translation-status``: one row per page, one column per translation."""
 
     def run(self) -> list[nodes.Node]:
-        locale_root = locale_dir(self.env.app)
+        locale_root = locale_dir(self.env)  # BuildEnvironment.app is deprecated (Sphinx 9)
         group = nodes.tgroup(cols=1 + len(TRANSLATIONS))
         group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=1) for _ in TRANSLATIONS]
         group += nodes.thead("", nodes.row("", _cell(nodes.Text("")), *[
