@@ -27,10 +27,11 @@ extensions = [
 ]
 
 root_doc = "index"
-templates_path = ["_templates"]  # relative to this file
+# Relative to this file; the folders extensions add are made relative too
+# (compat.relative_config_paths), so that .buildinfo is the same in every clone.
+templates_path = ["_templates"]
 html_static_path = ["_static"]
 myst_enable_extensions = ["dollarmath", "colon_fence"]
-suppress_warnings = ["config.cache"]
 
 # -- Translations -------------------------------------------------------------
 locale_dirs = ["../locale/"]  # relative to docs/, so .buildinfo is the same in every clone
@@ -70,9 +71,6 @@ html_theme_options = {
     "footer_end": [],
 }
 html_show_sourcelink = False
-# Japanese: index every kanji/katakana run so that queries typed without
-# spaces find their pages (the other languages ignore this option).
-html_search_options = {"type": "autograd_site.sphinxext.search_ja.RunSplitter"}
 html_copy_source = False
 copybutton_exclude = ".linenos, .gp, .go"
 

@@ -59,19 +59,28 @@ def executions(project: Path, before: dict[Path, int]) -> int:
     return changed(before, snapshot(project / "docs" / "auto_examples"), r"\.py\.md5$")
 
 
-def pages_written(project: Path, before: dict[Path, int]) -> dict[str, int]:
-    """HTML pages each language's build wrote since ``before``."""
+def written_pages(project: Path, before: dict[Path, int]) -> dict[str, set[str]]:
+    """The HTML pages each language's build wrote since ``before`` (a snapshot of ``_build/staging``)."""
     staging = project / "_build" / "staging"
-    after = snapshot(staging)
-    return {
-        language: sum(1 for path, mtime in after.items()
-                      if path.suffix == ".html" and staging / language in path.parents and before.get(path) != mtime)
-        for language in LANGUAGES
-    }
+    written = {language: set() for language in LANGUAGES}
+    for path, mtime in snapshot(staging).items():
+        language = path.relative_to(staging).parts[0]
+        if path.suffix == ".html" and language in written and before.get(path) != mtime:
+            written[language].add(path.relative_to(staging / language).as_posix())
+    return written
+
+
+def pages_written(project: Path, before: dict[Path, int]) -> dict[str, int]:
+    """How many HTML pages each language's build wrote since ``before``."""
+    return {language: len(pages) for language, pages in written_pages(project, before).items()}
 
 
 def edit(path: Path, old: str, new: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    """Replace ``old`` (which must be there) by ``new`` in ``path``."""
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{path}: {old!r} not found, nothing to edit")
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def rebuild(project: Path, label: str) -> None:
@@ -113,7 +122,8 @@ def report(root: Path) -> None:
         shutil.copytree(root, project, ignore=not_copied)
 
         english = build(project, "en")
-        shutil.rmtree(project / "_build"), shutil.rmtree(project / "docs" / "auto_examples")
+        shutil.rmtree(project / "_build")
+        shutil.rmtree(project / "docs" / "auto_examples")
         full = build(project)
         print(f"\nClean builds\n  English only:        {english:6.1f} s\n  en + ja + fr:        {full:6.1f} s"
               f"\n  ratio:               {full / english:6.2f} (target <= 1.3)")

@@ -2,11 +2,13 @@
 
 How one build of one language goes, in the order Sphinx runs it::
 
-    config-inited        per-language URLs (links), offline search splitter
-    builder-inited       lock docs/auto_examples, forget stale executions,
-                         [sphinx-gallery executes the examples], unlock,
-                         verify every captured output against its record (gallery)
+    config-inited        per-language URLs (links), configuration paths that hash
+                         the same in every clone (compat), lock docs/auto_examples
+                         and forget stale executions (gallery)
+    builder-inited       [sphinx-gallery executes the examples and writes their pages]
     env-get-outdated     pages whose CUDA record appeared since they were read
+    env-before-read-docs unlock docs/auto_examples, verify every captured output
+                         against its record (gallery)
     source-read          badge, GPU records and graph figures on example pages
     [Sphinx translates each page with locale/<lang>/LC_MESSAGES/<page>.po]
     doctree-read         translated pages depend on the theme-string catalog
@@ -22,13 +24,26 @@ from autograd_site.sphinxext import (
     gallery,
     glossary,
     graph_figures,
-    incremental,
+    compat,
     links,
     original_text,
+    search_ja,
     translated_markup,
     translation_status,
     ui_strings,
 )
+
+
+def before_gallery_generated(app, config) -> None:
+    """Hold docs/auto_examples (see gallery.lock_generated_gallery) and forget stale runs."""
+    gallery.lock_generated_gallery(app)
+    gallery.invalidate_stale_executions(app)
+
+
+def after_gallery_generated(app, env, docnames) -> None:
+    """Fires after every builder-inited handler, sphinx-gallery's included (compat.GALLERY_GENERATED_AT)."""
+    gallery.release_generated_gallery(app)
+    gallery.verify_outputs(app)
 
 
 def setup(app):
@@ -38,14 +53,12 @@ def setup(app):
     app.add_config_value("autograd_preview", False, "html", types=[bool, int])
 
     app.connect("config-inited", links.configure_urls)
-    app.connect("config-inited", links.add_search_splitter)
+    app.connect("config-inited", compat.relative_config_paths)  # after sphinx-gallery's (priority 10)
+    app.add_search_language(search_ja.JapaneseSearch)
 
-    # Before sphinx-gallery (priority 500) runs the examples, after it wrote them.
-    app.connect("builder-inited", gallery.lock_generated_gallery, priority=399)
-    app.connect("builder-inited", gallery.invalidate_stale_executions, priority=400)
-    app.connect("builder-inited", gallery.release_generated_gallery, priority=599)
-    app.connect("builder-inited", gallery.verify_outputs, priority=600)
+    app.connect("config-inited", before_gallery_generated)
     app.connect("env-get-outdated", gallery.records_appeared)
+    app.connect("env-before-read-docs", after_gallery_generated)
     app.connect("source-read", gallery.decorate_page)
 
     app.connect("doctree-read", ui_strings.depend_on_ui_catalog)
@@ -67,5 +80,4 @@ def setup(app):
     translation_status.setup(app)
     original_text.setup(app)
     translated_markup.setup(app)
-    incremental.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,6 +18,14 @@ from pathlib import Path
 from sphinx.util import logging
 
 from autograd_site.languages import UNSPACED
+from autograd_site.sphinxext.compat import (
+    Block,
+    download_targets,
+    jupyter_notebook,
+    remove_config_comments,
+    save_notebook,
+    split_code_and_text_blocks,
+)
 from autograd_site.sphinxext.locale import page_gettext
 
 logger = logging.getLogger(__name__)
@@ -92,15 +100,11 @@ def translate_downloads(app, exception) -> None:
     """
     if exception or app.builder.name != "html":
         return
-    from sphinx_gallery.notebook import jupyter_notebook, save_notebook
-    from sphinx_gallery.py_source_parser import Block, remove_config_comments, split_code_and_text_blocks
-
     from autograd_site.sphinxext.gallery import Gallery
 
     gallery = Gallery(app)
     wrap = None if app.config.language in UNSPACED else 76
-    downloads = Path(app.outdir, "_downloads")
-    targets = {Path(source).name: downloads / destination for source, (_, destination) in app.env.dlfiles.items()}
+    targets = download_targets(app)
     for example in gallery.example_paths():
         script, notebook, archive = (targets.get(f"{example.stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
         if app.config.language == "en" and script is not None and archive is not None:

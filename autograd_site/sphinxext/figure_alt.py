@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from autograd_site.sphinxext.compat import GalleryImage
 from autograd_site.sphinxext.locale import page_gettext
 
 TITLE_CALLS = {"set_title", "suptitle"}
@@ -45,11 +46,9 @@ def translate_alt_texts(app, doctree, docname: str) -> None:
     """Replace each gallery figure's English alt text by its translation."""
     if app.config.language == "en" or app.builder.name == "gettext":
         return
-    from sphinx_gallery.directives import imgsgnode
-
     gettext = page_gettext(app, docname)
     if gettext is None:
         return
-    for node in doctree.findall(imgsgnode):
+    for node in doctree.findall(GalleryImage):
         if node.get("alt"):
             node["alt"] = gettext(node["alt"])

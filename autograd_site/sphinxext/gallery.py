@@ -35,16 +35,13 @@ from autograd_site import graph
 from autograd_site.examples import ExampleLayoutError, list_examples, records
 from autograd_site.examples.cells import Cell, Example, ExampleError, parse_example
 from autograd_site.examples.records import compare, read_record, record_path
+from autograd_site.sphinxext import compat
 from autograd_site.sphinxext import graph_figures as graph_pictures
+from autograd_site.sphinxext.compat import GENERATED, OUTPUT
 from autograd_site.sphinxext.figure_alt import figure_titles, gettext_block
 
 logger = logging.getLogger(__name__)
 
-GENERATED = re.compile(r"^\.\. GENERATED FROM PYTHON SOURCE LINES (\d+)-(\d+)\n", re.M)
-OUTPUT = re.compile(
-    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n(?P<body>(?:(?: {4}.*)?\n)*)",
-    re.M,
-)
 # A docstring line followed by a reST adornment line (any punctuation
 # repeated): the page title, however it is underlined, as sphinx-gallery takes it.
 TITLE = re.compile(r"^\S.*\n([!-/:-@\[-`{-~])\1*[ \t]*\n", re.M)
@@ -252,8 +249,6 @@ def invalidate_stale_executions(app) -> None:
 
 
 INTRO_END = re.compile(r"\n\s*\S.*?(?=\n[ \t]*\n)", re.S)  # the first paragraph after the title
-THUMBNAIL_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
-TOOLTIP = re.compile(r'tooltip="[^"]*"')
 
 
 def translate_thumbnails(app, doctree, docname: str) -> None:
@@ -275,16 +270,12 @@ def translate_thumbnails(app, doctree, docname: str) -> None:
         if isinstance(node, nodes.reference) and opening is not None:
             title, target = node.astext(), node.get("refuri", "")
             intro = _intro(app, docname, target)
-            opening.children[0] = nodes.Text(
-                TOOLTIP.sub(lambda _: f'tooltip="{escape(intro or title)}"', opening.astext())
-            )
+            opening.children[0] = nodes.Text(compat.with_tooltip(opening.astext(), escape(intro or title)))
             opening = None
-        elif isinstance(node, nodes.raw) and "sphx-glr-thumbcontainer" in node.astext():
+        elif isinstance(node, nodes.raw) and compat.THUMBNAIL_OPENING in node.astext():
             opening = node
-        elif isinstance(node, nodes.raw) and title and "sphx-glr-thumbnail-title" in node.astext():
-            node.children[0] = nodes.Text(
-                THUMBNAIL_TITLE.sub(lambda m: m[1] + escape(title) + m[3], node.astext())
-            )
+        elif isinstance(node, nodes.raw) and title and compat.THUMBNAIL_TITLE_CLASS in node.astext():
+            node.children[0] = nodes.Text(compat.with_title(node.astext(), escape(title)))
             title = None
 
 
@@ -304,7 +295,7 @@ def _intro(app, docname: str, refuri: str) -> str:
 
 
 def lock_generated_gallery(app) -> None:
-    """Hold ``docs/auto_examples`` while sphinx-gallery (priority 500) rewrites it.
+    """Hold ``docs/auto_examples`` while sphinx-gallery rewrites it (until env-before-read-docs).
 
     The translations build in parallel and each one's sphinx-gallery step
     rewrites the shared gallery index; one at a time, the rest runs together.
@@ -328,7 +319,7 @@ def records_appeared(app, env, added, changed, removed) -> list[str]:
     for path in gallery.example_paths():
         docname = gallery.page(path).relative_to(app.srcdir).with_suffix("").as_posix()
         record = record_path(gallery.records, gallery.example(path), "cuda")
-        read = env.all_docs.get(docname)
-        if read is not None and record.exists() and record.stat().st_mtime_ns // 1000 > read:
+        read = compat.read_time_ns(env, docname)
+        if read is not None and record.exists() and record.stat().st_mtime_ns > read:
             outdated.append(docname)
     return outdated

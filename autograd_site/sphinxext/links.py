@@ -29,12 +29,6 @@ def add_language_links(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + "\n".join(alternates) + "\n"
 
 
-def add_search_splitter(app, config) -> None:
-    """Japanese pages split typed queries into indexed words (``_static/ja-search.js``)."""
-    if config.language == "ja":
-        app.add_js_file("ja-search.js")
-
-
 def configure_urls(app, config) -> None:
     """Per-language URLs from ``site_url``: canonical links, link previews, the 404 page."""
     from urllib.parse import urlsplit

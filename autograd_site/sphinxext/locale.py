@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
 from autograd_site.i18n.catalogs import catalog_path
+from autograd_site.sphinxext.compat import compiled_catalog
 
 
 def locale_dir(app) -> Path:
-    """``locale/``, as conf.py's ``locale_dirs`` names it relative to the sources."""
+    """``locale/``, as conf.py's ``locale_dirs`` names it relative to the sources (``app`` or ``env``)."""
     return Path(app.srcdir, app.config.locale_dirs[0]).resolve()
 
 
@@ -18,10 +20,13 @@ def ui_catalog(app) -> Path:
 
 
 def page_gettext(app, docname: str):
-    """The translation function of a page's catalog, or ``None`` when it has none."""
-    from sphinx.locale import init as init_locale
-    from sphinx.util.i18n import docname_to_domain
+    """The translation function of a page's catalog, or ``None`` when it has none.
 
-    dirs = [str(Path(app.srcdir, directory)) for directory in app.config.locale_dirs]
-    catalog, found = init_locale(dirs, app.config.language, docname_to_domain(docname, app.config.gettext_compact))
-    return catalog.gettext if found else None
+    It reads the ``.mo`` that Sphinx compiled for translating the page, so a
+    download or an alt text says what the page says.
+    """
+    compiled = compiled_catalog(catalog_path(locale_dir(app), app.config.language, docname))
+    if not compiled.exists():
+        return None
+    with compiled.open("rb") as catalog:
+        return gettext.GNUTranslations(catalog).gettext

@@ -13,7 +13,8 @@ from html import escape
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util.nodes import extract_messages
+
+from autograd_site.sphinxext.compat import BEFORE_LOCALE, TRANSLATED, extract_messages
 
 ORIGINAL = "autograd_original"
 ROLE_WITH_TEXT = re.compile(r":[\w:.-]+:`([^`<]*?)\s*<[^`>]+>`")
@@ -31,13 +32,13 @@ def plain(rst: str) -> str:
 
 
 class KeepOriginalText(SphinxTransform):
-    """Store each paragraph's English message before the Locale transform (priority 20)."""
+    """Store each paragraph's English message before Sphinx translates it."""
 
-    default_priority = 19
+    default_priority = BEFORE_LOCALE
 
     def apply(self, **kwargs) -> None:
-        if self.config.language == "en" or self.app.builder.name != "html":
-            return
+        if self.config.language == "en":
+            return  # (other builders than html store it unused: SphinxTransform.app is deprecated)
         for node, message in extract_messages(self.document):
             if isinstance(node, nodes.paragraph):
                 node[ORIGINAL] = message
@@ -82,7 +83,7 @@ def add_toggles(app, doctree, docname: str) -> None:
     label = str(get_translation("sphinx")("Show the English original"))
     for number, paragraph in enumerate(doctree.findall(nodes.paragraph)):
         original = paragraph.get(ORIGINAL)
-        if not original or not paragraph.get("translated") or _is_furniture(paragraph, original):
+        if not original or not paragraph.get(TRANSLATED) or _is_furniture(paragraph, original):
             continue
         paragraph["classes"].append("autograd-translated")
         paragraph += original_toggle(panel=f"original-{number}", label=label, original=plain(original))
@@ -93,4 +94,9 @@ def setup(app) -> None:
                  latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_transform(KeepOriginalText)
     app.connect("doctree-resolved", add_toggles)
-    app.connect("config-inited", lambda app, config: config.language != "en" and app.add_js_file("original-text.js"))
+    app.connect("config-inited", add_script)
+
+
+def add_script(app, config) -> None:
+    if config.language != "en":
+        app.add_js_file("original-text.js")

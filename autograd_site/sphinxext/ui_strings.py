@@ -9,12 +9,12 @@ changes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import polib
 from markupsafe import escape
 
+from autograd_site.sphinxext.compat import THEME_TEXT_KEYS, js_translations, read_js_translations
 from autograd_site.sphinxext.locale import ui_catalog
 
 
@@ -31,7 +31,7 @@ def translate_theme_texts(app, pagename, templatename, context, doctree) -> None
     from sphinx.locale import get_translation
 
     _ = get_translation("sphinx")
-    for key in ("theme_search_bar_text", "theme_header_dropdown_text", "docstitle"):
+    for key in THEME_TEXT_KEYS:
         if context.get(key):
             context[key] = escape(_(context[key]))
 
@@ -49,13 +49,12 @@ def patch_js_translations(app, exception) -> None:
     catalog = ui_catalog(app)
     if not script.exists() or not catalog.exists():
         return
-    prefix, _, rest = script.read_text(encoding="utf-8").partition("(")
-    data = json.loads(rest.rsplit(")", 1)[0])
+    call, data = read_js_translations(script.read_text(encoding="utf-8"))
     for entry in polib.pofile(str(catalog)).translated_entries():
         if entry.msgid in data["messages"]:
             plural = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
             data["messages"][entry.msgid] = plural if entry.msgid_plural else entry.msgstr
-    script.write_text(f"{prefix}({json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)});\n", encoding="utf-8")
+    script.write_text(js_translations(call, data), encoding="utf-8")
 
 
 def depend_on_ui_catalog(app, doctree) -> None:
