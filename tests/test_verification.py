@@ -250,6 +250,21 @@ def test_a_run_of_an_unverified_example_fails_verification(tmp_path, on_cpu):
     assert f"{stale}: sphinx-gallery ran {tmp_path / 'examples/01_a/plot_renamed.py'}" in str(failed.value)
 
 
+def test_pages_of_a_removed_example_are_deleted_before_the_gallery_runs(tmp_path, on_cpu):
+    app = fake_project(tmp_path)
+    gallery.invalidate_stale_executions(app)  # the fingerprint is current: cached runs are kept
+    (tmp_path / "docs/auto_examples/plot_a.py.md5").write_text("abc")
+    left_behind = ["docs/auto_examples/plot_old.py.md5", "docs/auto_examples/plot_old.rst",
+                   "docs/auto_examples/plot_old.ipynb", "docs/auto_examples/images/sphx_glr_plot_old_001.png",
+                   "docs/auto_examples/images/thumb/sphx_glr_plot_old_thumb.png"]
+    write(tmp_path, dict.fromkeys(left_behind, "old"))
+    kept = sorted(p for p in (tmp_path / "docs").rglob("*") if p.is_file() and "plot_old" not in p.name)
+    gallery.invalidate_stale_executions(app)
+    assert not any((tmp_path / path).exists() for path in left_behind)
+    assert all(path.exists() for path in kept)
+    gallery.verify_outputs(app)
+
+
 def test_a_nested_example_fails_verification(tmp_path, on_cpu):
     app = fake_project(tmp_path)
     write(tmp_path, {"examples/01_a/README.rst": HEADER, "examples/01_a/sub/plot_c.py": docstring()})

@@ -231,9 +231,31 @@ def execution_fingerprint(gallery: Gallery) -> str:
     return f"torch {torch.__version__}\ndevice {build_device()}\nlock {lock}\ncode {code.hexdigest()}\n"
 
 
+def forget_removed_examples(gallery: Gallery) -> list[Path]:
+    """Delete what sphinx-gallery generated for examples that no longer exist (renamed or deleted).
+
+    sphinx-gallery leaves those pages behind, with outputs nothing verifies;
+    they are build products, so removing them loses nothing.
+    """
+    removed = []
+    for md5 in sorted(gallery.generated.rglob("*.py.md5")) if gallery.generated.exists() else []:
+        source = gallery.examples / md5.relative_to(gallery.generated).with_suffix("")
+        if source.exists():
+            continue
+        stem, folder = source.stem, md5.parent
+        generated = [*folder.glob(f"{stem}.*"), *folder.glob(f"images/sphx_glr_{stem}_*"),
+                     *folder.glob(f"images/thumb/sphx_glr_{stem}_thumb.*")]
+        for path in generated:
+            path.unlink()
+        removed.append(source)
+        logger.info(f"autograd_site: {source} is gone; removed the {len(generated)} files generated from it")
+    return removed
+
+
 def invalidate_stale_executions(app) -> None:
     """Forget sphinx-gallery's cached runs if torch, device, lock or drawing code changed."""
     gallery = Gallery(app)
+    forget_removed_examples(gallery)
     stamp = gallery.generated / FINGERPRINT_FILE
     current = execution_fingerprint(gallery)
     if stamp.exists() and stamp.read_text() == current:
