@@ -1,8 +1,9 @@
 """A local web server for the built site and a Chromium driven by Playwright.
 
-The site is served on 127.0.0.1 the way a static host serves it (a missing
-address gets the root 404 page).  Every request a page makes is recorded,
-and any request to another host is blocked and reported.
+The site is served on 127.0.0.1 the way a static host serves it: under the
+path of the address it was built for (``site_url``), and a missing address
+gets the root 404 page.  Every request a page makes is recorded, and any
+request to another host is blocked and reported.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ CHROMIUM = os.environ.get("AUTOGRAD_CHROMIUM") or shutil.which("chromium") or sh
 
 
 class StaticHost(SimpleHTTPRequestHandler):
+    prefix = "/"  # the site's path on the host, from its address
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory, "no such file"))
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
     def log_message(self, *args) -> None:  # quiet test output
         pass
 
@@ -35,10 +43,12 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
+def serve(site: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``site`` at ``prefix`` (``/`` or ``/<repository>/``, as on GitHub Pages); return its URL."""
+    handler = type("Host", (StaticHost,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @dataclass

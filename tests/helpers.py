@@ -1,13 +1,19 @@
 """Shared helpers for tests that work on the built site or on a project copy."""
 
+import runpy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from autograd_site.languages import ALL as LANGUAGES  # noqa: F401 - for the tests
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
-from autograd_site.languages import ALL as LANGUAGES  # noqa: E402
+# The address the site is built for: conf.py reads AUTOGRAD_SITE_URL, as the build does.
+SITE_URL = runpy.run_path(str(ROOT / "conf.py"))["site_url"].rstrip("/") + "/"
+SITE_PATH = urlsplit(SITE_URL).path  # "/" or "/<repository>/" on GitHub Pages
 # Left out of project copies: environments, history and build output.  The
 # executed gallery (docs/auto_examples) is kept so a copy does not re-run
 # every example.

@@ -1,6 +1,6 @@
 """How the build and the doctest behave when something changes or goes wrong.
 
-Each test works on a temporary copy of the project.
+The slow ones work on a temporary copy of the project.
 """
 
 import types
@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from autograd_site.sphinxext import gallery
-from autograd_site.examples.cells import CellDeclarationError, parse_example
+from autograd_site.examples.cells import CellDeclarationError, list_examples, parse_example
 from autograd_site.examples.records import RecordError, read_record
 from helpers import copy_project, run
 
@@ -21,6 +21,7 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.slow
 def test_changed_output_fails_the_doctest_with_file_cell_and_diff(project):
     example = project / EXAMPLE
     example.write_text(example.read_text().replace('print("2x + 2 =", 2 * x.item() + 2)',
@@ -33,6 +34,7 @@ def test_changed_output_fails_the_doctest_with_file_cell_and_diff(project):
     assert "-2x + 2 = 8.0\n+2x + 2 = 9.0" in result.stdout
 
 
+@pytest.mark.slow
 def test_accept_rewrites_the_record(project):
     example = project / EXAMPLE
     example.write_text(example.read_text().replace('"x.grad ="', '"gradient:"'))
@@ -43,6 +45,7 @@ def test_accept_rewrites_the_record(project):
     assert again.returncode == 0, again.stdout
 
 
+@pytest.mark.slow
 def test_an_unexpected_warning_fails_the_doctest(project):
     example = project / EXAMPLE
     example.write_text(example.read_text().replace(
@@ -53,6 +56,7 @@ def test_an_unexpected_warning_fails_the_doctest(project):
     assert "plot_01_first_gradient.py" in result.stdout and "warned: UserWarning: surprise" in result.stdout
 
 
+@pytest.mark.slow
 def test_failing_example_stops_the_build_and_keeps_the_previous_site(project):
     previous = project / "_build" / "html" / "en" / "index.html"
     previous.parent.mkdir(parents=True)
@@ -65,6 +69,7 @@ def test_failing_example_stops_the_build_and_keeps_the_previous_site(project):
     assert previous.read_text() == "the last good site"
 
 
+@pytest.mark.slow
 def test_page_shows_the_gpu_record_and_output_must_match_cpu_record(project):
     (project / "examples/records/plot_05_devices.cuda.txt").write_text(
         "# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell 4: Moving a tensor to the GPU\n"
@@ -85,27 +90,31 @@ def test_page_shows_the_gpu_record_and_output_must_match_cpu_record(project):
     assert "-same tensor when nothing changes: False" in result.stdout
 
 
-def test_lock_change_re_executes_examples(project):
-    md5 = project / "docs/auto_examples/02_autograd/plot_01_first_gradient.py.md5"
-    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
-    stamp = md5.stat().st_mtime_ns
-    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
-    assert md5.stat().st_mtime_ns == stamp, "an unchanged rebuild re-executed the example"
+@pytest.mark.slow
+def test_deleted_md5_makes_sphinx_gallery_re_execute(project):
+    """The contract invalidate_stale_executions relies on: without its .md5, sphinx-gallery re-runs an example."""
+    md5s = sorted((project / "docs" / "auto_examples").rglob("*.py.md5"))
+    assert len(md5s) == len(list_examples(project / "examples")), "the copy lacks the executed gallery"
+    stamps = {md5: md5.stat().st_mtime_ns for md5 in md5s}
     (project / "constraints.txt").write_text((project / "constraints.txt").read_text() + "# changed\n")
-    assert run("-m", "autograd_site.build", "--language", "en", cwd=project).returncode == 0
-    assert md5.stat().st_mtime_ns != stamp, "a lock change did not re-execute the example"
+    result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert [md5 for md5 in md5s if md5.stat().st_mtime_ns == stamps[md5]] == [], "examples not re-executed"
 
 
-def test_torch_or_device_change_invalidates_cached_runs(tmp_path, monkeypatch):
+def test_torch_device_or_lock_change_invalidates_cached_runs(tmp_path, monkeypatch):
     generated = tmp_path / "docs" / "auto_examples"
     generated.mkdir(parents=True)
     (tmp_path / "examples").mkdir()
+    lock = tmp_path / "constraints.txt"
+    lock.write_text("torch==2.13.0\n")
     app = types.SimpleNamespace(
         config=types.SimpleNamespace(sphinx_gallery_conf={"examples_dirs": "../examples",
                                                           "gallery_dirs": "auto_examples"}),
         srcdir=tmp_path / "docs", confdir=tmp_path,
     )
-    cached = generated / "plot_x.py.md5"
+    cached = generated / "02_autograd" / "plot_x.py.md5"
+    cached.parent.mkdir()
 
     def cache_survives() -> bool:
         cached.write_text("abc")
@@ -114,11 +123,15 @@ def test_torch_or_device_change_invalidates_cached_runs(tmp_path, monkeypatch):
 
     gallery.invalidate_stale_executions(app)
     assert cache_survives()
+    assert cache_survives(), "an unchanged fingerprint dropped the cache"
+    lock.write_text("torch==2.13.0\n# changed\n")
+    assert not cache_survives(), "a lock change kept the cache"
+    assert cache_survives()
     monkeypatch.setattr(torch, "__version__", "99.0")
-    assert not cache_survives()
+    assert not cache_survives(), "a torch change kept the cache"
     assert cache_survives()
     monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
-    assert not cache_survives()
+    assert not cache_survives(), "a device change kept the cache"
 
 
 def test_malformed_record_and_unknown_declaration_name_file_and_line(tmp_path):
@@ -132,9 +145,9 @@ def test_malformed_record_and_unknown_declaration_name_file_and_line(tmp_path):
         parse_example(example)
 
 
+@pytest.mark.slow
 def test_gpu_doctest_fails_loudly_without_a_gpu(project, monkeypatch):
-    if torch.cuda.is_available():
-        pytest.fail("this test checks the behaviour on a machine without CUDA; run it on the CPU runner")
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")  # no GPU for the doctest, even on a machine that has one
     monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
     result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", cwd=project)
     assert result.returncode != 0

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import polib
 import pytest
 
-from helpers import LANGUAGES, ROOT, SITE, built_pages
+from helpers import LANGUAGES, ROOT, SITE, SITE_PATH, SITE_URL, built_pages
 
 
 class Page(HTMLParser):
@@ -43,15 +43,18 @@ class Page(HTMLParser):
 
 
 def resolve(page: Path, href: str) -> Path:
-    """The file a link points to; site-absolute links (the 404 pages') start at the site root."""
+    """The file a link points to; site-absolute links (the 404 pages') start at the site's path."""
     path = urlsplit(href).path
-    return (SITE / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+    if path.startswith("/"):
+        assert path.startswith(SITE_PATH), f"{page}: {href} is outside the site ({SITE_URL})"
+        return (SITE / path.removeprefix(SITE_PATH)).resolve()
+    return (page.parent / path).resolve()
 
 
-def test_root_page_redirects_by_browser_language_with_plain_links():
+def test_root_page_links_every_language():
+    """Without JavaScript; the redirect by browser language is test_browser's."""
     root = SITE / "index.html"
     html = root.read_text(encoding="utf-8")
-    assert "navigator.languages" in html and 'window.location.replace("en/index.html")' in html
     page = Page(root)
     for language in LANGUAGES:
         assert f'href="{language}/index.html"' in html
@@ -183,7 +186,7 @@ def test_link_preview_metadata_is_in_the_page_language(language, title, locale):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_a_404_page(language):
+def test_each_language_has_a_404_page_at_the_site_address(language):
     html = (SITE / language / "404.html").read_text(encoding="utf-8")
-    assert f'<html lang="{language}"' in html and f'<base href="/{language}/"' in html
-    assert (SITE / "404.html").exists()
+    assert f'<html lang="{language}"' in html and f'<base href="{SITE_PATH}{language}/"' in html
+    assert f'<meta property="og:url" content="{SITE_URL}{language}/404.html" />' in html

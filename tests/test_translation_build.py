@@ -8,6 +8,8 @@ import pytest
 
 from helpers import copy_project, run
 
+pytestmark = pytest.mark.slow
+
 PAGE = "auto_examples/02_autograd/plot_01_first_gradient"
 
 

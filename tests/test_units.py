@@ -1,0 +1,111 @@
+"""Small pure functions the build relies on: translated downloads, Japanese search words, records."""
+
+import re
+import textwrap
+
+import pytest
+
+from autograd_site.examples.cells import parse_example
+from autograd_site.examples.records import format_record, read_record
+from autograd_site.sphinxext import search_ja
+from autograd_site.sphinxext.downloads import translate_rst
+from helpers import ROOT
+
+PARAGRAPH = "Autograd records the operations done on tensors\nthat require gradients, then replays them backwards."
+JAPANESE = "autograd は、勾配を必要とするテンソルに対して行われた演算を記録し、それを逆向きにたどって勾配を計算します。" * 2
+FRENCH = ("Autograd enregistre les opérations effectuées sur les tenseurs qui demandent un gradient, "
+          "puis les rejoue à l'envers pour calculer ce gradient.")
+
+
+def catalog(translations: dict[str, str]):
+    """A gettext that knows ``translations`` and records every message asked for."""
+    asked = []
+
+    def gettext(message: str) -> str:
+        asked.append(message)
+        return translations.get(message, message)
+
+    gettext.asked = asked
+    return gettext
+
+
+def test_heading_underline_counts_wide_characters_twice():
+    text = "Your first gradient\n===================\n\n" + PARAGRAPH
+    translated = translate_rst(text, catalog({"Your first gradient": "最初の勾配"}), wrap=None)
+    assert translated.split("\n")[:2] == ["最初の勾配", "=" * 10]
+    assert translated.split("\n\n")[1] == PARAGRAPH, "an untranslated paragraph keeps its lines"
+
+
+def test_a_short_heading_still_gets_a_three_character_underline():
+    assert translate_rst("Title\n-----", catalog({"Title": "勾"})) == "勾\n---"
+
+
+def test_japanese_is_not_wrapped_and_french_is():
+    message = " ".join(PARAGRAPH.split("\n"))
+    japanese = translate_rst(PARAGRAPH, catalog({message: JAPANESE}), wrap=None)
+    assert japanese == JAPANESE
+    french = translate_rst(PARAGRAPH, catalog({message: FRENCH}), wrap=76)
+    assert len(french.split("\n")) > 1 and max(len(line) for line in french.split("\n")) <= 76
+    assert " ".join(french.split("\n")) == FRENCH
+
+
+def test_directives_and_indented_blocks_are_left_alone():
+    math = ".. math::\n\n   \\frac{dL}{dx} = 2x + 2"
+    literal = "    x = torch.ones(2)\n    y = x * 2"
+    text = f"{PARAGRAPH}\n\n{math}\n\n{literal}\n"
+    gettext = catalog({".. math::": "TRADUIT", "\\frac{dL}{dx} = 2x + 2": "TRADUIT", literal: "TRADUIT"})
+    assert translate_rst(text, gettext) == f"{PARAGRAPH}\n\n{math}\n\n{literal}"
+    assert gettext.asked == [" ".join(PARAGRAPH.split("\n"))]
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("勾", []),
+        ("勾配", ["勾配"]),
+        ("計算グラフ", ["計算", "計算グ", "計算グラ", "計算グラフ", "算グ", "算グラ", "算グラフ", "グラ", "グラフ", "ラフ"]),
+    ],
+)
+def test_japanese_runs_are_indexed_by_every_substring_of_two_or_more(run, expected):
+    assert search_ja.substrings(run) == expected
+
+
+def test_long_runs_are_indexed_up_to_the_length_the_search_page_cuts_queries_to():
+    run = "自動微分計算グラフ逆伝播葉テンソル勾配"  # 19 characters
+    words = search_ja.substrings(run)
+    assert max(map(len, words)) == search_ja.LONGEST
+    assert set(words) == {run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)
+                          if j - i <= search_ja.LONGEST}
+    script = (ROOT / "_static" / "ja-search.js").read_text(encoding="utf-8")
+    assert re.findall(r"const LONGEST = (\d+);", script) == [str(search_ja.LONGEST)]
+
+
+def test_a_cuda_record_says_how_to_update_it_and_reads_back(tmp_path):
+    example_path = tmp_path / "plot_x.py"
+    example_path.write_text(textwrap.dedent('''\
+        """
+        Title
+        =====
+        """
+        import torch
+
+        # %% [cuda]
+        # On the GPU
+        # ----------
+        print(torch.ones(1, device="cuda"))
+        '''))
+    example = parse_example(example_path)
+    text = format_record(example, "cuda", {0: "", 1: "tensor([1.], device='cuda:0')\t\n"}, "torch 2.13.0 · CUDA 12.8 · H200")
+    assert text == textwrap.dedent("""\
+        # Output of plot_x.py on cuda
+        # Recorded with: torch 2.13.0 · CUDA 12.8 · H200
+        # Update with: nox -s doctest-gpu -- --accept
+
+        ## cell 1: On the GPU
+        tensor([1.], device='cuda:0')
+        """)
+    record_file = tmp_path / "plot_x.cuda.txt"
+    record_file.write_text(text, encoding="utf-8")
+    record = read_record(record_file)
+    assert record.outputs == {1: "tensor([1.], device='cuda:0')"}
+    assert record.recorded_with == "torch 2.13.0 · CUDA 12.8 · H200"
