@@ -3,13 +3,13 @@
 The slow ones work on a temporary copy of the project.
 """
 
-import types
 
 import pytest
 import torch
 
 from autograd_site.sphinxext import gallery
-from autograd_site.examples.cells import CellDeclarationError, list_examples, parse_example
+from autograd_site.examples import list_examples
+from autograd_site.examples.cells import CellDeclarationError, parse_example
 from autograd_site.examples.records import RecordError, read_record
 from helpers import copy_project, run
 
@@ -100,38 +100,6 @@ def test_deleted_md5_makes_sphinx_gallery_re_execute(project):
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)
     assert result.returncode == 0, result.stdout
     assert [md5 for md5 in md5s if md5.stat().st_mtime_ns == stamps[md5]] == [], "examples not re-executed"
-
-
-def test_torch_device_or_lock_change_invalidates_cached_runs(tmp_path, monkeypatch):
-    generated = tmp_path / "docs" / "auto_examples"
-    generated.mkdir(parents=True)
-    (tmp_path / "examples").mkdir()
-    lock = tmp_path / "constraints.txt"
-    lock.write_text("torch==2.13.0\n")
-    app = types.SimpleNamespace(
-        config=types.SimpleNamespace(sphinx_gallery_conf={"examples_dirs": "../examples",
-                                                          "gallery_dirs": "auto_examples"}),
-        srcdir=tmp_path / "docs", confdir=tmp_path,
-    )
-    cached = generated / "02_autograd" / "plot_x.py.md5"
-    cached.parent.mkdir()
-
-    def cache_survives() -> bool:
-        cached.write_text("abc")
-        gallery.invalidate_stale_executions(app)
-        return cached.exists()
-
-    gallery.invalidate_stale_executions(app)
-    assert cache_survives()
-    assert cache_survives(), "an unchanged fingerprint dropped the cache"
-    lock.write_text("torch==2.13.0\n# changed\n")
-    assert not cache_survives(), "a lock change kept the cache"
-    assert cache_survives()
-    monkeypatch.setattr(torch, "__version__", "99.0")
-    assert not cache_survives(), "a torch change kept the cache"
-    assert cache_survives()
-    monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
-    assert not cache_survives(), "a device change kept the cache"
 
 
 def test_malformed_record_and_unknown_declaration_name_file_and_line(tmp_path):

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
 
-from autograd_site.examples.cells import list_examples, parse_example
+from autograd_site.examples import list_examples
+from autograd_site.examples.cells import parse_example
 from autograd_site.examples.records import normalise, read_record, record_path
 from helpers import LANGUAGES, ROOT, SITE
 

@@ -10,6 +10,7 @@ import types
 from pathlib import Path
 
 import pytest
+import torch
 from sphinx.errors import ExtensionError
 
 from autograd_site import graph
@@ -321,6 +322,13 @@ def test_a_gpu_cell_shows_its_output_once(tmp_path, monkeypatch, device, boxes):
 
 # -- Cached executions ----------------------------------------------------------
 
+def cache_survives(app, cached: Path) -> bool:
+    """Whether a cached run of the example outlives the start of the next build."""
+    cached.write_text("abc")
+    gallery.invalidate_stale_executions(app)
+    return cached.exists()
+
+
 @pytest.mark.parametrize("module", [graph, graph_figures, records], ids=lambda module: module.__name__)
 def test_changed_drawing_or_record_code_invalidates_cached_runs(tmp_path, monkeypatch, module):
     app = fake_project(tmp_path)
@@ -328,17 +336,29 @@ def test_changed_drawing_or_record_code_invalidates_cached_runs(tmp_path, monkey
     code = tmp_path / Path(module.__file__).name
     code.write_bytes(Path(module.__file__).read_bytes())
     monkeypatch.setattr(module, "__file__", str(code))
-
-    def cache_survives() -> bool:
-        cached.write_text("abc")
-        gallery.invalidate_stale_executions(app)
-        return cached.exists()
-
     gallery.invalidate_stale_executions(app)
-    assert cache_survives()
+    assert cache_survives(app, cached)
     code.write_text(code.read_text() + "\n# a change\n")
-    assert not cache_survives()
-    assert cache_survives()
+    assert not cache_survives(app, cached)
+    assert cache_survives(app, cached)
+
+
+def test_torch_device_or_lock_change_invalidates_cached_runs(tmp_path, monkeypatch):
+    app = fake_project(tmp_path)
+    cached = tmp_path / "docs/auto_examples/plot_a.py.md5"
+    lock = tmp_path / "constraints.txt"
+    lock.write_text("torch==2.13.0\n")
+    gallery.invalidate_stale_executions(app)
+    assert cache_survives(app, cached)
+    assert cache_survives(app, cached), "an unchanged fingerprint dropped the cache"
+    lock.write_text("torch==2.13.0\n# changed\n")
+    assert not cache_survives(app, cached), "a lock change kept the cache"
+    assert cache_survives(app, cached)
+    monkeypatch.setattr(torch, "__version__", "99.0")
+    assert not cache_survives(app, cached), "a torch change kept the cache"
+    assert cache_survives(app, cached)
+    monkeypatch.setenv("AUTOGRAD_DEVICE", "cuda")
+    assert not cache_survives(app, cached), "a device change kept the cache"
 
 
 # -- One build at a time rewrites docs/auto_examples ----------------------------
