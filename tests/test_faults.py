@@ -34,6 +34,7 @@ def last_good_site_untouched(project) -> bool:
     return (project / "_build" / "html" / "en" / "index.html").read_text() == "the last good site"
 
 
+@pytest.mark.slow
 def test_hanging_example_is_stopped_and_named(project, monkeypatch):
     monkeypatch.setenv("AUTOGRAD_EXAMPLE_TIMEOUT", "3")
     (project / "examples" / "02_autograd" / "plot_98_hangs.py").write_text(HANGS)
@@ -46,6 +47,7 @@ def test_hanging_example_is_stopped_and_named(project, monkeypatch):
     assert doctest.returncode == 1 and "plot_98_hangs.py was still running after 3 s" in doctest.stdout
 
 
+@pytest.mark.slow
 def test_malformed_catalog_stops_the_build_and_is_left_as_it_was(project):
     catalog = project / "locale" / "ja" / "LC_MESSAGES" / "install.po"
     catalog.write_text(catalog.read_text(encoding="utf-8") + '\nmsgid "unterminated\n', encoding="utf-8")
@@ -57,6 +59,7 @@ def test_malformed_catalog_stops_the_build_and_is_left_as_it_was(project):
     assert last_good_site_untouched(project)
 
 
+@pytest.mark.slow
 def test_catalog_that_would_break_the_page_stops_the_build_with_file_and_line(project):
     catalog = project / "locale" / "fr" / "LC_MESSAGES" / "install.po"
     entries = polib.pofile(str(catalog))
@@ -68,6 +71,7 @@ def test_catalog_that_would_break_the_page_stops_the_build_with_file_and_line(pr
     assert last_good_site_untouched(project)
 
 
+@pytest.mark.slow
 def test_missing_language_folder_is_named(project):
     subprocess.run(["mv", str(project / "locale" / "fr"), str(project / "fr-elsewhere")], check=True)
     result = run("-m", "autograd_site.build", "--language", "fr", cwd=project)
@@ -76,6 +80,7 @@ def test_missing_language_folder_is_named(project):
     assert last_good_site_untouched(project)
 
 
+@pytest.mark.slow
 def test_interrupted_build_leaves_the_last_good_site_and_the_next_build_succeeds(project):
     # Its own process group, killed whole, as a Ctrl-C or a cancelled CI job does.
     build = subprocess.Popen([sys.executable, "-m", "autograd_site.build"], cwd=project,

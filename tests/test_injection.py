@@ -179,6 +179,7 @@ def executable_parts(page: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_a_build_from_catalogs_that_bypassed_the_gate_runs_nothing(tmp_path):
     project = copy_project(tmp_path / "project")
     poison(project)

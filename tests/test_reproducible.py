@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import LANGUAGES, copy_project
 
 
@@ -28,6 +30,7 @@ def environment_copy(destination: Path) -> Path:
     return destination / "bin" / "python"
 
 
+@pytest.mark.slow
 def test_two_clean_builds_from_two_clones_are_byte_identical(tmp_path):
     sites = []
     for clone in (tmp_path / "first", tmp_path / "elsewhere" / "second-clone"):

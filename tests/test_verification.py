@@ -378,6 +378,7 @@ def test_the_generated_gallery_is_held_by_one_build_at_a_time(tmp_path):
 
 # -- One real build ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_top_level_example_with_a_tilde_title_is_run_verified_and_decorated(tmp_path):
     project = copy_project(tmp_path / "project")
     write(project, {
