@@ -127,11 +127,12 @@ def build(root: Path, languages: tuple[str, ...], preview: bool = False) -> dict
     """Build ``languages`` (English first, as it executes the examples, then the others together) and publish."""
     recover(root / "_build")  # a site left aside by an interrupted publish comes back first
     times = {}
+    translations = [language for language in languages if language != SOURCE]
+    for language in translations:  # a broken catalog fails at once, not after the English build
+        check_catalogs(root, language)
     if SOURCE in languages:
         times[SOURCE] = build_language(root, SOURCE, preview)
-    translations = [language for language in languages if language != SOURCE]
-    for language in translations:
-        check_catalogs(root, language)
+    for language in translations:  # the generated example pages exist once English has run
         if not preview:
             missing = incomplete_pages(root, language, english_pagenames(root))
             if missing:
