@@ -1,4 +1,4 @@
-"""Two clean builds of the same commit, from two clones with their own environments, give the same bytes."""
+"""Builds of the same commit, in two clones with their own environments, give the same bytes."""
 
 import filecmp
 import os
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import LANGUAGES, copy_project
+from helpers import LANGUAGES, ROOT, SITE, copy_project
 
 
 def _link_or_copy(source: str, destination: str) -> None:
@@ -31,20 +31,27 @@ def environment_copy(destination: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_two_clean_builds_from_two_clones_are_byte_identical(tmp_path):
-    sites = []
-    for clone in (tmp_path / "first", tmp_path / "elsewhere" / "second-clone"):
-        project = copy_project(clone)
-        shutil.rmtree(project / "docs" / "auto_examples", ignore_errors=True)
-        python = environment_copy(project / ".nox" / "docs")
-        result = subprocess.run([python, "-m", "autograd_site.build"], cwd=project, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        assert result.returncode == 0, result.stdout
-        sites.append(project / "_build" / "html")
+def test_a_clean_build_in_another_clone_is_byte_identical_to_this_one(tmp_path):
+    """This checkout's site (just built by ``nox -s tests``) against a clean build in a clone elsewhere.
+
+    The clone has its own environment at the same place inside it, as a
+    second ``nox`` would create it; an incremental build that differs from a
+    clean one fails here too.
+    """
+    environment = Path(sys.prefix)
+    assert environment.is_relative_to(ROOT), "run from nox, whose environment lives in the checkout (.nox/)"
+    assert SITE.exists(), "build the site first (nox -s tests does)"
+    clone = copy_project(tmp_path / "elsewhere" / "clone")
+    shutil.rmtree(clone / "docs" / "auto_examples", ignore_errors=True)
+    python = environment_copy(clone / environment.relative_to(ROOT))
+    result = subprocess.run([python, "-m", "autograd_site.build"], cwd=clone, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert result.returncode == 0, result.stdout
+    sites = (SITE.resolve(), (clone / "_build" / "html").resolve())
     first, second = ({p.relative_to(site): p for p in site.rglob("*") if p.is_file()} for site in sites)
     assert sorted(first) == sorted(second), f"files only in one build: {sorted(set(first) ^ set(second))[:10]}"
     buildinfos = [name for name in first if name.name == ".buildinfo"]
     assert len(buildinfos) == len(LANGUAGES), "each language's .buildinfo is compared"
     differ = [str(name) for name in sorted(first)
               if not filecmp.cmp(first[name], second[name], shallow=False)]
-    assert differ == [], f"{len(differ)} files differ between two clean builds, first: {differ[:10]}"
+    assert differ == [], f"{len(differ)} files differ between the two builds, first: {differ[:10]}"
