@@ -29,8 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograd_site.build.publish import publish, recover
-from autograd_site.examples import timeouts
-from autograd_site.examples import list_examples
+from autograd_site.examples import list_examples, timeouts
 from autograd_site.i18n.catalogs import catalog_dir, catalog_path, page_status
 from autograd_site.i18n.lint import MalformedCatalog, ensure_readable, page_breaking_problems
 from autograd_site.languages import ALL as LANGUAGES

@@ -100,8 +100,10 @@ def read_time_ns(env, docname: str) -> int | None:
 
 # -- Translated paragraphs (Sphinx 9.0.4, transforms.i18n.Locale) -------------------------------------
 # Locale translates at priority 20 and marks each node it translated with
-# node["translated"]; a transform one step earlier still sees the English.
+# node["translated"]; a transform one step earlier still sees the English,
+# one step later sees the translation.
 BEFORE_LOCALE = Locale.default_priority - 1
+AFTER_LOCALE = Locale.default_priority + 1
 TRANSLATED = "translated"
 
 # -- Page catalogs (Sphinx 9.0.4, gettext_auto_build) -------------------------------------------------

@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from autograd_site.i18n.lint import is_script_url
+from autograd_site.sphinxext.compat import AFTER_LOCALE, BEFORE_LOCALE, TRANSLATED
 
 SOURCE_RAW = "autograd_source_raw"
 
@@ -30,9 +31,9 @@ def _raw_key(raw: nodes.raw) -> tuple[str, str]:
 
 
 class RememberSourceRaw(SphinxTransform):
-    """Note the page's own raw HTML before the Locale transform (priority 20) replaces messages."""
+    """Note the page's own raw HTML before the Locale transform replaces messages."""
 
-    default_priority = 19
+    default_priority = BEFORE_LOCALE
 
     def apply(self, **kwargs) -> None:
         self.document[SOURCE_RAW] = {_raw_key(raw) for raw in self.document.findall(nodes.raw)}
@@ -40,7 +41,7 @@ class RememberSourceRaw(SphinxTransform):
 
 def _from_translation(node: nodes.Node) -> bool:
     while node is not None:
-        if isinstance(node, nodes.Element) and node.get("translated"):
+        if isinstance(node, nodes.Element) and node.get(TRANSLATED):
             return True
         node = node.parent
     return False
@@ -49,7 +50,7 @@ def _from_translation(node: nodes.Node) -> bool:
 class NeutraliseTranslatedMarkup(SphinxTransform):
     """Turn raw HTML and script links that came from a translation into text."""
 
-    default_priority = 21  # right after Locale (20)
+    default_priority = AFTER_LOCALE
 
     def apply(self, **kwargs) -> None:
         source_raw = self.document.attributes.pop(SOURCE_RAW, set())
