@@ -3,7 +3,9 @@
 ``locale/glossary.csv`` is the single source.  Translators follow it, and the
 ``glossary-table`` directive shows it on the site.  The table's cells carry no
 source location, so Sphinx does not offer them for translation: the table is
-already trilingual.
+already trilingual.  Each row is the target of ``:term:`` references to its
+English term (``:term:`gradient``` or, in a translation,
+``:term:`勾配 <gradient>```), on every language's glossary page.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ def _cell(text: str) -> nodes.entry:
     return nodes.entry("", nodes.paragraph(text=text))
 
 
+def term_id(english: str) -> str:
+    """The HTML id of a term's row: ``term-`` and the English term, as Sphinx's glossary names them."""
+    return nodes.make_id(f"term-{english}")
+
+
 class GlossaryTable(SphinxDirective):
     """``glossary-table``: the glossary as a table, one row per term."""
 
@@ -35,8 +42,16 @@ class GlossaryTable(SphinxDirective):
         group = nodes.tgroup(cols=len(COLUMNS))
         group += [nodes.colspec(colwidth=1) for _ in COLUMNS]
         group += nodes.thead("", nodes.row("", *[_cell(title) for title in COLUMNS.values()]))
-        group += nodes.tbody("", *[nodes.row("", *[_cell(row.get(key) or "") for key in COLUMNS]) for row in rows])
+        group += nodes.tbody("", *[self._row(row) for row in rows])
         return [nodes.table("", group, classes=["autograd-glossary"])]
+
+
+    def _row(self, row: dict[str, str]) -> nodes.row:
+        """One term; ``:term:`` references to its English name land on this row."""
+        english = row["en"].strip()
+        node_id = term_id(english)
+        self.env.get_domain("std").note_object("term", english, node_id, location=self.get_location())
+        return nodes.row("", *[_cell(row.get(key) or "") for key in COLUMNS], ids=[node_id])
 
 
 def setup(app) -> None:
