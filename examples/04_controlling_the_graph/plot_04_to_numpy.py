@@ -59,10 +59,9 @@ print("snapshot after the update:", snapshot)
 # A shortcut
 # ----------
 # ``numpy(force=True)`` detaches the tensor and converts it in one call. It
-# copies only when the tensor is on a GPU: on the CPU it shares memory like
-# ``detach().numpy()``, so it is no snapshot: on the CPU, the array below
-# follows the next update of ``weight``, while on a GPU it would keep the
-# old values.
+# copies only when the tensor is on a GPU. On the CPU it shares memory like
+# ``detach().numpy()``, so it is no snapshot: the array below follows the
+# next update of ``weight``, where on a GPU it would keep the old values.
 
 forced = weight.numpy(force=True)
 print("numpy(force=True):", forced)
