@@ -3,9 +3,9 @@ Cutting a branch: ``detach()``
 ==============================
 
 ``detach()`` returns a tensor with the same values that is not part of the
-graph. Gradients do not flow through it. This page detaches one factor of
-:math:`z = \log(x_1 x_2) \sin(x_1 x_2)` and works out the gradient that is
-left.
+:term:`computation graph`. :term:`Gradients <gradient>` do not flow through
+it. This page detaches one factor of :math:`z = \log(x_1 x_2) \sin(x_1 x_2)`
+and compares the gradient that is left with the full one.
 """
 
 import math
@@ -18,9 +18,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # What ``detach()`` returns
 # -------------------------
-# The detached tensor does not require gradients and has no ``grad_fn``, but
-# it shares memory with the original: it is a view of the same values, not a
-# copy.
+# The detached tensor does not :term:`require gradients <requires gradients>`
+# and has no ``grad_fn``, but it shares memory with the original: it is a
+# :term:`view` of the same values, not a copy. Changing it in place changes
+# the original too, which :doc:`the page on .data versus detach()
+# </auto_examples/04_controlling_the_graph/plot_06_data_versus_detach>`
+# examines.
 
 x = torch.tensor([1.0, 2.0], device=device, requires_grad=True)
 y = x * 2
@@ -53,9 +56,33 @@ print(f"dz/dx2 = {x2.grad.item():.4f}")
 # Only the path through :math:`\sin` remains:
 # :math:`\partial z / \partial x_1 = \log(y_1) \cos(y_1)\, x_2` and
 # :math:`\partial z / \partial x_2 = \log(y_1) \cos(y_1)\, x_1`, with
-# :math:`y_1 = 2`. Without ``detach()`` both gradients would be positive
-# (:math:`0.3324` and :math:`0.1662`); cutting a branch can change a gradient
-# completely, so detach only what must not be trained.
+# :math:`y_1 = 2`. Both are negative, because :math:`\cos 2 < 0`.
 
 common = math.log(2.0) * math.cos(2.0)
 print(f"by hand: dz/dx1 = {common * 2.0:.4f}, dz/dx2 = {common * 1.0:.4f}")
+
+# %%
+# Without ``detach()``
+# --------------------
+# The same function without ``detach()`` keeps both paths, and both
+# gradients are positive: :math:`0.3324` and :math:`0.1662`. Cutting a
+# branch can change a gradient completely, so detach only what must not be
+# trained.
+
+x1 = torch.tensor(1.0, device=device, requires_grad=True)
+x2 = torch.tensor(2.0, device=device, requires_grad=True)
+y1 = x1 * x2
+z = torch.log(y1) * torch.sin(y1)
+z.backward()
+print(f"without detach: dz/dx1 = {x1.grad.item():.4f}, dz/dx2 = {x2.grad.item():.4f}")
+
+# %%
+# Key points
+# ----------
+# - ``detach()`` gives a tensor with the same memory and no history, so no
+#   gradient flows back through it.
+# - Detaching a branch removes its contribution from every gradient, which
+#   can change their values and even their signs.
+# - A :term:`hidden state` carried from one iteration of a training loop to
+#   the next must be detached, as :doc:`the page on training-loop leaks
+#   </auto_examples/05_pitfalls/plot_14_training_loop_leaks>` shows.

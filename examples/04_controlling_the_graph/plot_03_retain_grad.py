@@ -2,9 +2,10 @@
 Gradients of intermediate tensors: ``retain_grad()``
 ====================================================
 
-``backward()`` stores gradients only in leaf tensors. Reading ``.grad`` of an
-intermediate tensor gives ``None`` and a warning. This page shows that
-warning and keeps intermediate gradients with ``retain_grad()``.
+``backward()`` stores :term:`gradients <gradient>` only in
+:term:`leaf tensors <leaf tensor>`. Reading ``.grad`` of an intermediate
+tensor gives ``None`` and a warning. This page shows that warning and keeps
+intermediate gradients with ``retain_grad()``.
 """
 
 import os
@@ -18,8 +19,10 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # ``.grad`` of a non-leaf tensor
 # ------------------------------
 # After ``backward()``, the leaves ``x1`` and ``x2`` have gradients, but the
-# intermediate ``y1`` has none. Reading its ``.grad`` returns ``None`` and
-# raises a ``UserWarning``; the code records the warning to print its text.
+# intermediate ``y1``, a :term:`non-leaf tensor`, has none. Reading its
+# ``.grad`` returns ``None`` and issues a ``UserWarning``; the code keeps
+# running. It records the warning to print its message, up to the part that
+# names a source file of the PyTorch build.
 
 x1 = torch.tensor(1.0, device=device, requires_grad=True)
 x2 = torch.tensor(2.0, device=device, requires_grad=True)
@@ -30,7 +33,8 @@ print("x1.grad:", x1.grad)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print("y1.grad:", y1.grad)
-print("UserWarning:", caught[0].message)
+message = str(caught[0].message).split(" (Triggered internally at")[0]
+print("UserWarning:", message)
 
 # %%
 # ``retain_grad()``
@@ -54,8 +58,23 @@ for name, tensor in [("x1", x1), ("y1", y1), ("y2", y2), ("y3", y3)]:
 # %%
 # Reading the values
 # ------------------
-# The gradients match the reverse-mode computation by hand: the adjoint of
-# :math:`y_2` is :math:`y_3 = \sin 2 \approx 0.9093`, that of :math:`y_3` is
-# :math:`y_2 = \log 2 \approx 0.6931`, and that of :math:`y_1` is
-# :math:`0.1662`. Leaves always keep their gradient, so ``retains_grad`` is
-# ``False`` for them: it only concerns non-leaf tensors.
+# The gradients match the :doc:`reverse-mode computation by hand
+# </auto_examples/02_autograd/plot_05_forward_and_reverse_mode>`: the
+# :term:`adjoint` of :math:`y_2` is :math:`y_3 = \sin 2 \approx 0.9093`, that
+# of :math:`y_3` is :math:`y_2 = \log 2 \approx 0.6931`, and that of
+# :math:`y_1` is :math:`0.1662`. Leaves always keep their gradient, so
+# ``retains_grad`` is ``False`` for them: it only concerns non-leaf tensors.
+
+# %%
+# Key points
+# ----------
+# - After ``backward()``, only leaf tensors have a ``.grad``; reading it on a
+#   non-leaf tensor gives ``None`` and a warning.
+# - ``retain_grad()``, called before ``backward()``, keeps the gradient of a
+#   non-leaf tensor.
+# - A :term:`hook` reads or changes such a gradient during the backward pass
+#   without storing it: see :doc:`the page on gradient hooks
+#   </auto_examples/06_putting_it_together/plot_04_gradient_hooks>`.
+# - :doc:`The page on gradients of numbers
+#   </auto_examples/05_pitfalls/plot_04_grad_of_numbers>` shows where
+#   ``.grad`` stays empty by mistake.

@@ -3,8 +3,9 @@ From a tensor that requires gradients to NumPy
 ==============================================
 
 NumPy knows nothing about autograd, so ``numpy()`` refuses a tensor that
-requires gradients. This page shows the error, the idiomatic
-``detach().cpu().numpy()``, and when a ``clone()`` is needed as well.
+:term:`requires gradients`. This page shows the error, the idiomatic
+``detach().cpu().numpy()``, when a ``clone()`` is needed as well, and what
+the shortcut ``numpy(force=True)`` shares.
 """
 
 import os
@@ -28,10 +29,11 @@ except RuntimeError as error:
 # %%
 # ``detach().cpu().numpy()``
 # --------------------------
-# ``detach()`` leaves the graph, ``cpu()`` copies a GPU tensor to CPU memory
-# (and does nothing on the CPU), and ``numpy()`` wraps the memory as an
-# array. The order matters little, but detaching first avoids recording the
-# copy.
+# ``detach()`` leaves the graph (:doc:`the page on detach()
+# </auto_examples/04_controlling_the_graph/plot_02_detach>` explains it),
+# ``cpu()`` copies a :term:`GPU` tensor to CPU memory (and does nothing on
+# the CPU), and ``numpy()`` wraps the memory as an array. The order matters
+# little, but detaching first avoids recording the copy.
 
 values = weight.detach().cpu().numpy()
 print("values:", values, values.dtype)
@@ -39,8 +41,10 @@ print("values:", values, values.dtype)
 # %%
 # A snapshot needs ``clone()``
 # ----------------------------
-# On the CPU, the array shares memory with the parameter: when the parameter
-# is updated in place, as optimizers do, the array changes too. To keep the
+# On the CPU, the array shares memory with the :term:`parameter`, as
+# :doc:`the NumPy bridge </auto_examples/01_tensors/plot_04_numpy_bridge>`
+# does for any tensor: when the parameter is updated in place, as
+# :term:`optimizers <optimizer>` do, the array changes too. To keep the
 # values as they were, ``clone()`` them first. (On a GPU, ``cpu()`` already
 # copies.)
 
@@ -54,8 +58,23 @@ print("snapshot after the update:", snapshot)
 # %%
 # A shortcut
 # ----------
-# ``numpy(force=True)`` does the detaching and the copy to the CPU in one
-# call. It is convenient for printing and plotting; the explicit form says
-# more clearly what happens.
+# ``numpy(force=True)`` detaches the tensor and converts it in one call. It
+# copies only when the tensor is on a GPU. On the CPU it shares memory like
+# ``detach().numpy()``, so it is no snapshot: the array below follows the
+# next update of ``weight``, where on a GPU it would keep the old values.
 
-print("numpy(force=True):", weight.numpy(force=True))
+forced = weight.numpy(force=True)
+print("numpy(force=True):", forced)
+with torch.no_grad():
+    weight += 1.0
+print("forced after the update:", forced)
+
+# %%
+# Key points
+# ----------
+# - ``numpy()`` refuses a tensor that requires gradients; write
+#   ``detach().cpu().numpy()``.
+# - On the CPU the array shares memory with the tensor, so an in-place update
+#   changes it; ``clone()`` first to keep a snapshot.
+# - ``numpy(force=True)`` is a shortcut for the same conversion, and it also
+#   shares memory on the CPU.
