@@ -128,7 +128,7 @@ print("x.grad matches grad_y @ W.T:", torch.allclose(x.grad, grad_y @ W.T), "| s
 # the sum of the 30 derivatives of the loss with respect to the predictions.
 # With both parameters at zero, every prediction is 0, and the derivative of
 # the mean squared error with respect to prediction :math:`i` is
-# :math:`2(0 - t_i)/30`.
+# :math:`2(0 - t_i)/30`, where :math:`t_i` is its target.
 
 inputs = torch.linspace(-1.0, 1.0, 30, device=device)
 targets = 2.0 * inputs + 1.0
