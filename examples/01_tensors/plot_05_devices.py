@@ -43,17 +43,6 @@ print("to('cpu', torch.float64):", on_cpu_doubles.device, on_cpu_doubles.dtype)
 print("same tensor when nothing changes:", data.to(device) is data)
 
 # %%
-# A shape from one tensor, a device from another
-# ----------------------------------------------
-# The ``*_like`` functions accept a ``device`` argument too:
-# ``torch.ones_like(x, device=device)`` makes a tensor with the shape and data
-# type of ``x`` directly on ``device``, wherever ``x`` lives.
-
-ones = torch.ones_like(on_cpu_doubles, device=device)
-print("ones:", ones)
-print("ones.device:", ones.device.type)
-
-# %%
 # Back to the CPU
 # ---------------
 # NumPy and matplotlib need the values in CPU memory. ``.cpu()``, a short
@@ -81,6 +70,17 @@ if torch.cuda.is_available():
     except TypeError as error:
         print("TypeError:", error)
     print("back on the CPU:", on_gpu.cpu().numpy())
+
+# %%
+# A shape from one tensor, a device from another
+# ----------------------------------------------
+# The ``*_like`` functions accept a ``device`` argument too:
+# ``torch.ones_like(x, device=device)`` makes a tensor with the shape and data
+# type of ``x`` directly on ``device``, wherever ``x`` lives.
+
+ones = torch.ones_like(on_cpu_doubles, device=device)
+print("ones:", ones)
+print("ones.device:", ones.device.type)
 
 # %%
 # Pinned memory
