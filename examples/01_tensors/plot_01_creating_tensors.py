@@ -2,9 +2,9 @@
 Creating tensors
 ================
 
-A tensor is PyTorch's n-dimensional array of numbers. This page creates
-tensors from Python data, from a shape and from other tensors, and reads
-their shape and data type.
+A :term:`tensor` is PyTorch's n-dimensional array of numbers. This page
+creates tensors from Python data, from a shape and from other tensors, and
+reads their :term:`shape` and :term:`data type <data type (dtype)>`.
 """
 
 import os
@@ -18,13 +18,18 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # From Python data
 # ----------------
 # :func:`torch.tensor` copies nested Python lists into a new tensor. The data
-# type is inferred from the values: integers give ``torch.int64``, numbers with
-# a decimal point give ``torch.float32``.
+# type is inferred from the values: integers give ``torch.int64``, ``True``
+# and ``False`` give ``torch.bool``, and numbers with a decimal point give the
+# default floating-point type, :func:`torch.get_default_dtype`, which is
+# ``torch.float32`` unless a program changes it.
 
 counts = torch.tensor([[1, 2], [3, 4]], device=device)
+flags = torch.tensor([True, False], device=device)
 weights = torch.tensor([[0.5, 1.5], [2.5, 3.5]], device=device)
 print("counts:", counts, sep="\n")
 print("counts.dtype:", counts.dtype)
+print("flags.dtype:", flags.dtype)
+print("default floating-point type:", torch.get_default_dtype())
 print("weights.dtype:", weights.dtype)
 
 # %%
@@ -43,11 +48,13 @@ print("uniform:", uniform, sep="\n")
 # %%
 # Uninitialised memory
 # --------------------
-# :func:`torch.empty` only reserves memory: the tensor holds whatever bytes
-# were there before, which can be zeros, tiny numbers or garbage, and changes
-# from run to run. Use it only for a tensor you are about to overwrite
-# completely. This page prints its shape, not its values, to stay the same on
-# every build; ``fill_`` then gives it defined values.
+# :func:`torch.empty` only reserves :term:`uninitialised memory`: the tensor
+# holds whatever bytes were there before, which can be zeros, tiny numbers or
+# garbage, and changes from run to run. Use it only for a tensor you are
+# about to overwrite completely. This page prints its shape, not its values,
+# to stay the same on every build; ``fill_`` then gives it defined values.
+# :doc:`/auto_examples/05_pitfalls/plot_11_uninitialised_memory` shows what
+# goes wrong when such values reach a computation.
 
 scratch = torch.empty(2, 3, device=device)
 print("scratch.shape:", scratch.shape)
@@ -58,8 +65,8 @@ print("after fill_(7.0):", scratch, sep="\n")
 # From another tensor
 # -------------------
 # The ``new_*`` methods build a tensor with a new shape but the data type and
-# device of an existing one; the ``*_like`` functions copy the shape as well.
-# Both accept a ``dtype`` argument that overrides the copied data type.
+# :term:`device` of an existing one; the ``*_like`` functions copy the shape
+# as well. Both accept a ``dtype`` argument that overrides the copied data type.
 
 doubles = torch.zeros(2, 2, dtype=torch.float64, device=device)
 ones = doubles.new_ones(3, 2)
@@ -77,3 +84,18 @@ print("dtypes:", ones.dtype, noise.dtype)
 print("uniform.shape:", uniform.shape)
 print("uniform.size():", uniform.size())
 print("rows, columns:", uniform.shape[0], uniform.shape[1])
+
+# %%
+# Key points
+# ----------
+# - :func:`torch.tensor` copies Python data and infers the data type: ``int64``
+#   for integers, ``bool`` for truth values, the default ``float32`` for
+#   decimals.
+# - Constructors take a shape plus ``dtype`` and ``device`` arguments, while
+#   ``new_*`` and ``*_like`` take the data type and device of an existing
+#   tensor.
+# - :func:`torch.empty` leaves the memory as it was, so fill it before reading
+#   it.
+# - Tensors of two data types in one operation follow rules of their own,
+#   taught on :doc:`the page on mixing data types
+#   </auto_examples/05_pitfalls/plot_10_mixing_dtypes>`.

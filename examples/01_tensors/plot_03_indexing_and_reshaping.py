@@ -3,7 +3,8 @@ Indexing and reshaping
 ======================
 
 Tensors are indexed and sliced like NumPy arrays, and their elements can be
-viewed under another shape without copying. This page also turns a
+viewed under another :term:`shape` without copying. This page shows which
+kinds of :term:`indexing` share memory and which copy, and turns a
 one-element tensor into a Python number.
 """
 
@@ -16,8 +17,9 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # Indexing and slicing
 # --------------------
-# An integer picks one position along a dimension, a slice ``start:stop:step``
-# picks a range, and a boolean tensor picks the elements where it is true.
+# An integer picks one position along a :term:`dimension`, a :term:`slice`
+# ``start:stop:step`` picks a range, and a boolean tensor picks the elements
+# where it is true.
 
 grid = torch.arange(12.0, device=device).reshape(3, 4)
 print("grid:", grid, sep="\n")
@@ -29,9 +31,9 @@ print("elements above 8:", grid[grid > 8])
 # %%
 # A slice shares memory
 # ---------------------
-# A slice is a view of the same memory, not a copy: writing through it
-# changes the original tensor. Call ``clone()`` when you need an independent
-# copy.
+# Indexing with integers and slices gives a :term:`view` of the same memory,
+# not a copy: writing through it changes the original tensor. Call
+# ``clone()`` when you need an independent copy.
 
 column = grid[:, 0]
 column.fill_(-1.0)
@@ -39,6 +41,20 @@ print("grid after filling column 0:", grid, sep="\n")
 copy = grid[:, 1].clone()
 copy.fill_(100.0)
 print("column 1 is unchanged:", grid[:, 1])
+
+# %%
+# A boolean index copies
+# ----------------------
+# Indexing with a boolean tensor or with a tensor of positions picks
+# elements that a view cannot describe, so it returns a copy: filling the
+# results leaves ``grid`` unchanged.
+
+selected = grid[grid > 8]
+rows = grid[torch.tensor([0, 2], device=device)]
+selected.fill_(0.0)
+rows.fill_(0.0)
+print("selected:", selected)
+print("grid after filling both copies:", grid, sep="\n")
 
 # %%
 # ``view`` and ``reshape``
@@ -75,3 +91,13 @@ print("reshape works:", transposed.reshape(12))
 total = grid.sum()
 print("total:", total)
 print("total.item():", total.item(), type(total.item()).__name__)
+
+# %%
+# Key points
+# ----------
+# - Integers and slices give a view: writing through it changes the original
+#   tensor.
+# - A boolean index or a tensor of positions gives a copy.
+# - ``view`` changes the shape without copying and refuses when the memory
+#   layout does not allow it; ``reshape`` copies in that case.
+# - ``item()`` turns a one-element tensor into a Python number.

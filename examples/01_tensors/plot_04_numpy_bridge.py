@@ -2,9 +2,11 @@
 The NumPy bridge
 ================
 
-A CPU tensor and a NumPy array can share the same memory. This page converts
-in both directions, shows a change on one side appearing on the other, and
-shows which conversions copy instead.
+A tensor on the :term:`CPU` and a NumPy array can share the same memory.
+This page converts in both directions, shows a change on one side appearing
+on the other, and shows which conversions copy instead. NumPy arrays live in
+CPU memory, so this page creates every tensor on the CPU, whatever device
+the other pages use.
 """
 
 import numpy as np
@@ -61,6 +63,26 @@ except TypeError as error:
     print("TypeError:", error)
 
 # %%
-# Tensors that live on a GPU or that require gradients cannot be converted
-# directly: :doc:`plot_05_devices` shows the first case, and the autograd
-# chapter the second.
+# Tensors that do not convert directly
+# ------------------------------------
+# ``numpy()`` also refuses a tensor that :term:`requires gradients`, and names
+# the fix in its message; :doc:`the page on converting such tensors
+# </auto_examples/04_controlling_the_graph/plot_04_to_numpy>` explains it. A
+# tensor on a GPU must first come back to the CPU, as :doc:`the page on
+# devices </auto_examples/01_tensors/plot_05_devices>` shows.
+
+weight = torch.ones(2, requires_grad=True)
+try:
+    weight.numpy()
+except RuntimeError as error:
+    print("RuntimeError:", error)
+
+# %%
+# Key points
+# ----------
+# - ``numpy()`` and :func:`torch.from_numpy` share memory: a change on one
+#   side shows on the other.
+# - :func:`torch.tensor` always copies; both ways keep NumPy's data type, so
+#   ``float64`` stays ``float64``.
+# - Only CPU tensors that do not require gradients convert directly, and
+#   ``bfloat16`` does not convert at all.
