@@ -82,7 +82,7 @@ print("torch.allclose over all steps:", torch.allclose(hand_steps, sgd_steps))
 # ----------------------
 # Swapping the model or the optimizer changes nothing else. Here four
 # coefficients fit noisy samples of :math:`x^3 - x`, and
-# :class:`torch.optim.Adam` adapts the step size of each coefficient. The
+# :class:`torch.optim.Adam` adapts how far each coefficient moves. The
 # columns of ``powers`` are :math:`1, x, x^2, x^3`, and ``powers @
 # coefficients`` is the :term:`matrix product` that evaluates the polynomial
 # at every input (see
