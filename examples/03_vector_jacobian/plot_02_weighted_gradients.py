@@ -17,9 +17,9 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # An element-wise function
 # ------------------------
 # Each output :math:`y_i = 3 a_i + 2 b_i^2 + \log c_i` depends only on the
-# inputs at the same position, so the Jacobians with respect to ``a``, ``b``
-# and ``c`` are diagonal, with :math:`3`, :math:`4 b_i` and :math:`1 / c_i` on
-# the diagonal.
+# inputs at the same position, so the :term:`Jacobians <Jacobian matrix>` with
+# respect to ``a``, ``b`` and ``c`` are diagonal, with :math:`3`,
+# :math:`4 b_i` and :math:`1 / c_i` on the diagonal.
 
 a = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
 b = torch.tensor([3.0, 4.0, 5.0], device=device, requires_grad=True)
@@ -30,10 +30,13 @@ print("y =", y)
 # %%
 # The weights scale each output
 # -----------------------------
-# With a diagonal Jacobian, the vector-Jacobian product is an element-wise
-# product: the gradient of each input is its own derivative times the weight
-# of its output. The weights decide how much each output counts, like the
-# coefficients of a weighted loss.
+# With a diagonal Jacobian, the :term:`vector-Jacobian product` is an
+# element-wise product: the gradient of each input is its own derivative times
+# the weight of its output. The weights decide how much each output counts,
+# like the coefficients of a weighted :term:`loss`. The checks on the right
+# use ``b.detach()`` and ``c.detach()``, the same values cut off from the
+# graph (see :doc:`the page on detach() </auto_examples/04_controlling_the_graph/plot_02_detach>`),
+# because they are only printed, not differentiated.
 
 weights = torch.tensor([0.1, 1.0, 0.0001], device=device)
 y.backward(weights)
@@ -63,12 +66,24 @@ print("gradients:", a.grad.item(), b.grad.item(), round(c.grad.item(), 4))
 # shows gradients for inputs made with ``torch.empty(1, requires_grad=True,
 # pin_memory=True)`` and suggests that ``pin_memory`` makes the result
 # reproducible. It does not: ``empty`` leaves the values uninitialised (see
-# :doc:`/auto_examples/01_tensors/plot_01_creating_tensors`), so those
-# gradients were computed from whatever was in memory, and pinning only
-# changes how the memory can be copied to a GPU. In PyTorch 2.13 pinning also
-# needs a GPU: without one, it raises an error.
+# :doc:`/auto_examples/01_tensors/plot_01_creating_tensors` and the pitfall
+# :doc:`/auto_examples/05_pitfalls/plot_11_uninitialised_memory`), so those
+# gradients were computed from whatever was in memory. :term:`Pinned memory
+# <pinned memory>` only changes how the memory can be copied to a GPU, and it
+# needs a GPU or another accelerator: without one, asking for it raises an
+# error.
 
 try:
     torch.empty(1, requires_grad=True, pin_memory=True)
 except RuntimeError as error:
     print("RuntimeError:", error)
+
+# %%
+# Key points
+# ----------
+# - The argument of ``backward()`` weights each output; each input's gradient
+#   is the weighted sum of the derivatives of the outputs.
+# - For an element-wise function, the Jacobian is diagonal and the weighted
+#   gradient is the derivative times the weight, element by element.
+# - ``torch.empty`` gives uninitialised values, so gradients computed from
+#   them mean nothing, pinned or not.

@@ -18,9 +18,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # Doubling until the norm passes 1000
 # -----------------------------------
-# The number of doublings depends on the random start. Each pass through the
-# loop adds one multiplication to the graph: this is what *define-by-run*
-# means.
+# Real models loop too: a recurrent network runs once per word of a sentence,
+# and a solver iterates until it is accurate enough. Doubling is the simplest
+# such loop, simple enough to check the gradient by hand at the end. The
+# number of doublings depends on the random start. Each pass through the loop
+# adds one multiplication to the :term:`computation graph`: this is what
+# :term:`define-by-run` means.
 
 x = torch.randn(3, device=device, requires_grad=True)
 y = x * 2
@@ -44,6 +47,7 @@ fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.semilogy(range(1, doublings + 1), norms, "o-", label="norm of y")
 ax.axhline(1000.0, color="grey", linestyle="--", label="1000")
 ax.set_xlabel("doublings")
+ax.set_ylabel("norm of y")
 ax.set_title("The loop stops once the norm passes 1000")
 ax.legend()
 plt.show()
@@ -51,12 +55,21 @@ plt.show()
 # %%
 # A weighted gradient
 # -------------------
-# After :math:`k` doublings :math:`y = 2^k x`, so the Jacobian is
-# :math:`2^k` times the identity and the vector-Jacobian product is
-# :math:`2^k v`. The gradient does not depend on the values of ``x``, only on
-# how many times the loop ran.
+# After :math:`k` doublings :math:`y = 2^k x`, so the
+# :term:`Jacobian <Jacobian matrix>` is :math:`2^k` times the identity and the
+# :term:`vector-Jacobian product` is :math:`2^k v`. The
+# gradient does not depend on the values of ``x``, only on how many times the
+# loop ran.
 
 v = torch.tensor([0.1, 1.0, 0.0001], device=device)
 y.backward(v)
 print("x.grad =", x.grad)
 print("2**k * v =", 2**doublings * v)
+
+# %%
+# Key points
+# ----------
+# - Autograd records the operations that run, so a loop adds one node to the
+#   graph per pass, however many passes the data asks for.
+# - Backward walks back through every recorded pass: here the gradient is
+#   :math:`2^k v` for :math:`k` doublings.

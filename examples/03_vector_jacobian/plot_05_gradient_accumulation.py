@@ -3,8 +3,8 @@ Gradients add up
 ================
 
 ``backward()`` adds to ``.grad``; it never overwrites it. This page shows
-gradients accumulating across calls, the ways to reset them, and where in the
-graph gradients start and where they land.
+gradients accumulating across calls, the ways to reset them, and how
+accumulation splits a large batch into pieces, with sum and mean losses.
 """
 
 import os
@@ -16,9 +16,15 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # Two calls, summed gradients
 # ---------------------------
-# For :math:`y = 3a + 2b^2 + \log c` at :math:`a = b = c = 1`, one backward
-# pass gives the gradients :math:`3`, :math:`4` and :math:`1`. Two passes
-# give twice as much.
+# The :term:`computation graph` is a
+# :term:`directed acyclic graph <directed acyclic graph (DAG)>`, not a tree:
+# one tensor can feed several operations. ``backward()`` walks it from its
+# :term:`root`, the output, back to the :term:`leaf tensors <leaf tensor>` (see
+# :doc:`the page on the computation graph </auto_examples/02_autograd/plot_03_computation_graph>`).
+# At each leaf it adds the new gradient to what ``.grad`` already holds. For
+# :math:`y = 3a + 2b^2 + \log c` at :math:`a = b = c = 1`, one backward pass
+# gives the gradients :math:`3`, :math:`4` and :math:`1`. Two passes give
+# twice as much.
 
 a = torch.tensor(1.0, device=device, requires_grad=True)
 b = torch.tensor(1.0, device=device, requires_grad=True)
@@ -44,10 +50,15 @@ print("b.grad:", b.grad)
 # %%
 # Resetting in a training loop
 # ----------------------------
-# An optimizer resets the gradients of all its parameters with
-# ``zero_grad()``. Since PyTorch 2.0 it sets them to ``None`` by default
+# An :term:`optimizer` such as ``torch.optim.SGD`` holds a list of
+# parameters: ``step()`` updates them from their gradients, and
+# ``zero_grad()`` resets those gradients (optimizers are taught in
+# :doc:`/auto_examples/06_putting_it_together/plot_02_gradient_descent_with_optim`).
+# Since PyTorch 2.0, ``zero_grad()`` sets the gradients to ``None`` by default
 # (``set_to_none=True``), which saves memory and a pass over the tensors;
-# ``set_to_none=False`` fills them with zeros, the old default.
+# ``set_to_none=False`` fills them with zeros, the old default. The print
+# uses ``weight.detach()``, the values without the graph (see
+# :doc:`the page on detach() </auto_examples/04_controlling_the_graph/plot_02_detach>`).
 
 weight = torch.tensor([1.0, -2.0], device=device, requires_grad=True)
 optimizer = torch.optim.SGD([weight], lr=0.1)
@@ -61,11 +72,12 @@ optimizer.zero_grad(set_to_none=False)
 print("after zero_grad(set_to_none=False):", weight.grad)
 
 # %%
-# Accumulating on purpose
-# -----------------------
+# Accumulating on purpose: a sum loss
+# -----------------------------------
 # Accumulation is useful: the gradient of a sum is the sum of the gradients,
-# so a large batch can be processed in smaller pieces, each with its own
-# ``backward()``, before one optimizer step.
+# so a large :term:`batch` can be processed in smaller pieces, each with its
+# own ``backward()``, before one optimizer step. With a loss that sums over
+# the batch, the pieces' gradients add up to the whole batch's gradient.
 
 data = torch.tensor([1.0, 2.0, 3.0, 4.0], device=device)
 weight = torch.tensor(0.5, device=device, requires_grad=True)
@@ -74,21 +86,36 @@ whole_batch = weight.grad.clone()
 weight.grad = None
 for piece in data.split(2):
     ((weight * piece) ** 2).sum().backward()
-print("whole batch:", whole_batch.item(), "| two pieces:", weight.grad.item())
+print("sum loss  | whole batch:", whole_batch.item(), "| two pieces:", weight.grad.item())
 
 # %%
-# Roots and leaves
-# ----------------
-# The graph reads like a tree. ``backward()`` starts at the *root*, the output
-# it is called on; the gradients flow along the edges and are stored only at
-# the *leaves* that require gradients, through their ``AccumulateGrad``
-# nodes, which is where they add up. Intermediate tensors such as ``square``
-# pass gradients on but keep none (see the autograd chapter's page on the
-# computation graph).
+# A mean loss: divide by the number of pieces
+# -------------------------------------------
+# Most losses are means. The mean over the batch is the average of the means
+# over equal pieces, so each piece's loss must be divided by the number of
+# pieces before ``backward()``. Without the division, the accumulated
+# gradient is as many times too large as there are pieces, here twice.
 
-a = torch.tensor(1.0, device=device, requires_grad=True)
-b = torch.tensor(1.0, device=device, requires_grad=True)
-square = 2 * b * b
-y = 3 * a + square
-print("root:", y.grad_fn.name(), "| leaves:", a.is_leaf, b.is_leaf, "| square is a leaf:", square.is_leaf)
-# sphinx_gallery_graph = {"of": "y", "highlight": ["a", "b"]}
+weight.grad = None
+((weight * data) ** 2).mean().backward()
+whole_batch = weight.grad.clone()
+
+weight.grad = None
+for piece in data.split(2):
+    ((weight * piece) ** 2).mean().backward()
+print("mean loss | whole batch:", whole_batch.item(), "| two pieces, not divided:", weight.grad.item())
+
+pieces = 2
+weight.grad = None
+for piece in data.split(2):
+    (((weight * piece) ** 2).mean() / pieces).backward()
+print("mean loss | whole batch:", whole_batch.item(), "| two pieces, divided by 2:", weight.grad.item())
+
+# %%
+# Key points
+# ----------
+# - ``backward()`` adds to ``.grad``: reset it with ``zero_grad()`` or by
+#   setting it to ``None`` before the next step.
+# - Accumulating over pieces of a batch gives the whole batch's gradient for a
+#   sum loss.
+# - For a mean loss, divide each piece's loss by the number of pieces.

@@ -2,7 +2,7 @@
 Fitting a line with gradient descent
 ====================================
 
-Everything on the previous pages in one small program: fit a line to noisy
+The core of the previous pages in one small program: fit a line to noisy
 points by gradient descent, with plain tensors, ``backward()`` and a
 hand-written update.
 """
@@ -18,7 +18,7 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # The data
 # --------
-# Points near the line :math:`y = 2x + 1`, with some noise.
+# Thirty points near the line :math:`y = 2x + 1`, with some noise.
 
 inputs = torch.linspace(-1.0, 1.0, 30, device=device)
 targets = 2.0 * inputs + 1.0 + 0.2 * torch.randn(30, device=device)
@@ -26,8 +26,9 @@ targets = 2.0 * inputs + 1.0 + 0.2 * torch.randn(30, device=device)
 # %%
 # The model and the loss
 # ----------------------
-# The model :math:`\hat y = w x + b` has two parameters, leaf tensors that
-# require gradients. The loss is the mean squared error.
+# The model :math:`\hat y = w x + b` has two :term:`parameters <parameter>`,
+# :term:`leaf tensors <leaf tensor>` that require gradients. The
+# :term:`loss` is the mean squared error.
 
 weight = torch.zeros(1, device=device, requires_grad=True)
 bias = torch.zeros(1, device=device, requires_grad=True)
@@ -38,11 +39,31 @@ def mean_squared_error(predictions, targets):
 
 
 # %%
+# One gradient for thirty points
+# ------------------------------
+# ``weight`` and ``bias`` have one element, and :term:`broadcasting` repeats
+# them over the 30 inputs. Each point therefore contributes to the same
+# element, and ``bias.grad`` is the sum of the 30 contributions
+# :math:`2(\hat y_i - y_i) / 30`
+# (see :doc:`/auto_examples/02_autograd/plot_08_gradients_through_broadcasting`).
+
+loss = mean_squared_error(weight * inputs + bias, targets)
+loss.backward()
+contributions = 2 * (weight * inputs + bias - targets).detach() / 30
+print(f"bias.grad: {bias.grad.item():.4f}")
+print(f"sum of the 30 contributions: {contributions.sum().item():.4f}")
+weight.grad = None
+bias.grad = None
+
+# %%
 # The training loop
 # -----------------
-# Each step computes the loss, calls ``backward()``, moves each parameter
-# against its gradient inside ``torch.no_grad()``, and resets the gradients,
-# which would otherwise add up.
+# Each step computes the loss, calls ``backward()``, and moves each parameter
+# against its gradient, scaled by the :term:`learning rate`. The update runs
+# inside ``torch.no_grad()``, which stops autograd from recording it (see
+# :doc:`/auto_examples/04_controlling_the_graph/plot_01_no_grad`). Then the
+# gradients are reset, because ``backward()`` adds to them (see
+# :doc:`/auto_examples/03_vector_jacobian/plot_05_gradient_accumulation`).
 
 learning_rate = 0.1
 losses = []
@@ -62,11 +83,12 @@ print(f"loss: first {losses[0]:.3f}, last {losses[-1]:.4f}")
 # The exact answer
 # ----------------
 # For a line, the best parameters can also be computed directly, by least
-# squares. After 100 steps, gradient descent is within a few thousandths of
-# them.
+# squares. The columns of ``design`` are the inputs and ones, joined by
+# :func:`torch.stack`. After 100 steps, gradient descent is within a few
+# thousandths of the least-squares values.
 
 design = torch.stack([inputs, torch.ones_like(inputs)], dim=1)
-solution = torch.linalg.lstsq(design.cpu(), targets.cpu().unsqueeze(1)).solution
+solution = torch.linalg.lstsq(design, targets.unsqueeze(1)).solution
 print(f"least squares: weight = {solution[0].item():.3f}, bias = {solution[1].item():.3f}")
 
 # %%
@@ -87,3 +109,13 @@ right.set_xlabel("step")
 right.set_ylabel("loss")
 fig.suptitle("The loss levels off at the noise that no line explains")
 plt.show()
+
+# %%
+# Key points
+# ----------
+# - Gradient descent repeats four things: compute the loss, ``backward()``,
+#   update the parameters inside ``torch.no_grad()``, reset the gradients.
+# - A parameter broadcast over a batch gets the sum of the gradients of all
+#   the points it was used for.
+# - On a problem with an exact answer, such as least squares, you can check
+#   that the loop gets close to it.

@@ -1,10 +1,10 @@
-"""
+r"""
 Higher-order gradients
 ======================
 
 A gradient computed with ``create_graph=True`` is itself part of a graph, so
-it can be differentiated again. This page computes second derivatives and a
-Hessian matrix, and uses them for Newton's method.
+it can be differentiated again. This page goes beyond the second derivative,
+computes a Hessian matrix, and uses second derivatives for Newton's method.
 """
 
 import os
@@ -16,9 +16,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # Derivatives of a derivative
 # ---------------------------
-# For :math:`f(x) = x^4`, the derivatives are :math:`4x^3`, :math:`12x^2` and
-# :math:`24x`: at :math:`x = 2`, 32, 48 and 48. Each call keeps the graph for
-# the next one.
+# :doc:`/auto_examples/02_autograd/plot_07_autograd_grad` took one
+# :term:`second derivative` with ``torch.autograd.grad`` and
+# ``create_graph=True``. The same call can be chained as often as needed. For
+# :math:`f(x) = x^4`, the derivatives are :math:`4x^3`, :math:`12x^2` and
+# :math:`24x`: at :math:`x = 2`, 32, 48 and 48. Each call but the last keeps
+# the graph for the next one.
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 f = x**4
@@ -31,24 +34,30 @@ print("f' =", first.item(), "| f'' =", second.item(), "| f''' =", third.item())
 # The Hessian matrix
 # ------------------
 # For a function of several variables, the second derivatives form the
-# Hessian matrix. For :math:`g(x, y) = x^2 y + y^3` it is
-# :math:`\begin{pmatrix} 2y & 2x \\ 2x & 6y \end{pmatrix}`, which
-# :func:`torch.autograd.functional.hessian` confirms at :math:`(1, 2)`.
+# Hessian matrix, :math:`H_{ij} = \partial^2 g / \partial x_i \partial x_j`.
+# For :math:`g(x_1, x_2) = x_1^2 x_2 + x_2^3` it is
+# :math:`\begin{pmatrix} 2x_2 & 2x_1 \\ 2x_1 & 6x_2 \end{pmatrix}`, so
+# :math:`\begin{pmatrix} 4 & 2 \\ 2 & 12 \end{pmatrix}` at :math:`(1, 2)`.
+# :func:`torch.func.hessian` turns ``g`` into a function that returns its
+# Hessian, and confirms it.
 
 
 def g(point):
-    x, y = point
-    return x**2 * y + y**3
+    x1, x2 = point
+    return x1**2 * x2 + x2**3
 
 
-print(torch.autograd.functional.hessian(g, torch.tensor([1.0, 2.0], device=device)))
+H = torch.func.hessian(g)(torch.tensor([1.0, 2.0], device=device))
+print("H =", H, sep="\n")
 
 # %%
 # Newton's method
 # ---------------
 # Newton's method divides the gradient by the second derivative to find
 # where the gradient is zero. For :math:`h(x) = x^2 - \log x`, the minimum is
-# at :math:`1/\sqrt 2 \approx 0.7071`; Newton gets there in a few steps.
+# at :math:`1/\sqrt 2 \approx 0.7071`; Newton gets there in a few steps. The
+# update runs inside ``torch.no_grad()`` so that it is not recorded (see
+# :doc:`/auto_examples/04_controlling_the_graph/plot_01_no_grad`).
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 for step in range(6):
@@ -58,3 +67,13 @@ for step in range(6):
     with torch.no_grad():
         x -= gradient / curvature
     print(f"step {step + 1}: x = {x.item():.6f}")
+
+# %%
+# Key points
+# ----------
+# - With ``create_graph=True``, a gradient is a tensor in a graph, and it can
+#   be differentiated again, as many times as needed.
+# - :func:`torch.func.hessian` gives the whole matrix of second derivatives of
+#   a scalar function.
+# - Newton's method divides the gradient by the second derivative and reaches
+#   the minimum of :math:`h` in a few steps.
