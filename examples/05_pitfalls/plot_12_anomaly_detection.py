@@ -2,7 +2,7 @@
 Finding the failing line with anomaly detection
 ===============================================
 
-When the backward pass fails, the error names an operation but not the line
+When the :term:`backward pass` fails, the error names an operation but not the line
 of your code that created it. Anomaly detection makes autograd remember where
 each operation came from and report it. This page shows what it really
 prints, how it also catches ``nan`` values, and what it costs.

@@ -6,7 +6,7 @@
 square root, a logarithm or a division that would fail outside the condition
 seems safe. The forward result is fine, but the gradient is ``nan``: autograd
 differentiates both branches. This page shows the mistake, the same mistake
-with a multiplied mask, and two safe patterns.
+with a multiplied :term:`mask`, and two safe patterns.
 """
 
 import os
@@ -60,7 +60,7 @@ for name, branch in (("log", torch.log), ("1/x", torch.reciprocal)):
 # %%
 # A multiplied mask is no better
 # ------------------------------
-# Multiplying by a :term:`mask` of zeros and ones instead of calling
+# Multiplying by a mask of zeros and ones instead of calling
 # ``where`` gives the same ``nan`` gradients for the same reason. It is even
 # worse in the forward pass: :math:`0 \times` ``nan`` is ``nan``, so the
 # value at :math:`x = -1` is not hidden either.

@@ -2,11 +2,11 @@
 Training-loop leaks
 ===================
 
-Every iteration of a training loop builds a new computation graph, and
-autograd frees it once nothing refers to it any more. Two common habits keep
-old graphs alive: adding the loss tensor to a running total, and carrying a
-hidden state from one iteration to the next. This page counts the graph nodes
-they keep and shows the fixes.
+Every iteration of a :term:`training loop` builds a new :term:`computation
+graph`, and autograd frees it once nothing refers to it any more. Two common
+habits keep old graphs alive: adding the loss tensor to a running total, and
+carrying a hidden state from one iteration to the next. This page counts the
+graph nodes they keep and shows the fixes.
 """
 
 import os
@@ -28,7 +28,7 @@ torch.manual_seed(0)
 # as in :doc:`the page on gradient descent by hand
 # </auto_examples/06_putting_it_together/plot_01_gradient_descent_by_hand>`.
 # ``graph_size`` counts the :term:`nodes <node>` of the
-# :term:`computation graph` reachable from a tensor's ``grad_fn`` by
+# computation graph reachable from a tensor's ``grad_fn`` by
 # following ``next_functions``. One loss has a graph of 7 nodes.
 
 inputs = torch.randn(16, 3, device=device)
