@@ -57,8 +57,8 @@ print("y =", y.item(), "| x.grad =", x.grad.item())
 # In place on a non-leaf is often fine
 # ------------------------------------
 # In-place operations save memory, and on a non-leaf they are fine as long as
-# no backward function saved the tensor they change. Here ``h`` comes from an
-# addition, whose backward function saves nothing, so ``relu_()`` may
+# no backward function saved the tensor they change. Here ``h`` comes from a
+# subtraction, whose backward function saves nothing, so ``relu_()`` may
 # overwrite it, and the gradient equals the one of the out-of-place
 # ``relu()``. When a backward function did save the tensor, autograd stops
 # with an error instead: see
