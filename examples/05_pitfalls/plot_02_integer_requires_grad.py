@@ -4,7 +4,8 @@ Integer tensors cannot require gradients
 
 Gradients are about small changes, and integers cannot change a little. A
 tensor built from whole numbers has an integer data type, and asking it to
-require gradients fails.
+require gradients fails. This page shows the error and which types can
+require gradients.
 """
 
 import os
@@ -16,10 +17,10 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # The mistake
 # -----------
-# ``[[1, 2, 3], [4, 5, 6]]`` contains only integers, so the tensor is
-# ``int64``. The error message of PyTorch 2.13 mentions complex numbers too;
-# older material quotes it as "Only Tensors of floating point dtype can
-# require gradients".
+# ``[[1, 2, 3], [4, 5, 6]]`` contains only integers, so the tensor's
+# :term:`data type <data type (dtype)>` is ``int64``. The error message of
+# current PyTorch names the types that can require gradients; older material
+# quotes it as "Only Tensors of floating point dtype can require gradients".
 
 try:
     torch.tensor([[1, 2, 3], [4, 5, 6]], device=device, requires_grad=True)
@@ -27,13 +28,32 @@ except RuntimeError as error:
     print("RuntimeError:", error)
 
 # %%
+# Complex tensors can too
+# -----------------------
+# As the message says, a complex tensor can require gradients as well as a
+# floating-point one.
+
+phases = torch.tensor([1 + 2j, 3 - 1j], device=device, requires_grad=True)
+print("phases.dtype:", phases.dtype)
+print("phases.requires_grad:", phases.requires_grad)
+
+# %%
 # The fix
 # -------
 # Make the tensor floating point: write one number with a decimal point, or
-# better, say so with ``dtype``. Then the gradient of the mean is
-# :math:`1/6` for every element.
+# better, say so with ``dtype``. Then the :term:`gradient` of the mean is
+# :math:`1/6` for every element. The
+# :doc:`page on the first gradient </auto_examples/02_autograd/plot_01_first_gradient>`
+# shows how ``requires_grad=True`` starts the recording.
 
 values = torch.tensor([[1, 2, 3], [4, 5, 6]], dtype=torch.float32, device=device, requires_grad=True)
 values.mean().backward()
 print("values.dtype:", values.dtype)
 print("values.grad:", values.grad, sep="\n")
+
+# %%
+# Key points
+# ----------
+# - Only floating-point and complex tensors can require gradients.
+# - A tensor written with whole numbers only is ``int64``: pass
+#   ``dtype=torch.float32`` when you want to differentiate with respect to it.

@@ -4,7 +4,7 @@
 
 ``backward()`` without arguments computes the gradient of a single number. On
 a tensor with several elements it fails, because it does not know how to
-combine them.
+combine them. This page shows the error and the usual fix.
 """
 
 import os
@@ -16,8 +16,8 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # The mistake
 # -----------
-# :math:`y = e^x (3c + 1)` is computed element by element on 2×3 tensors, so
-# ``y`` has six elements.
+# :math:`y = e^x (3c + 1)` is computed :term:`element-wise` on 2×3 tensors,
+# so ``y`` has six elements.
 
 x = torch.ones(2, 3, device=device, requires_grad=True)
 c = torch.ones(2, 3, device=device, requires_grad=True)
@@ -32,13 +32,22 @@ except RuntimeError as error:
 # The fix
 # -------
 # Reduce the output to the scalar you actually want to minimise, usually with
-# ``sum()`` or ``mean()``. Here :math:`\partial s / \partial x = e^x (3c + 1) = 4e`
-# and :math:`\partial s / \partial c = 3e^x = 3e`. To weight the elements
-# differently, pass a ``gradient`` argument instead: see
-# :doc:`/auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs`.
+# ``sum()`` or ``mean()``. Here that scalar is :math:`s = \sum y`, the sum of
+# the six elements, so :math:`\partial s / \partial x = e^x (3c + 1) = 4e`
+# and :math:`\partial s / \partial c = 3e^x = 3e` at :math:`x = c = 1`.
 
 s = y.sum()
 s.backward()
 print("s =", s)
 print("x.grad:", x.grad, sep="\n")
 print("c.grad:", c.grad, sep="\n")
+print(f"4e = {4 * torch.e:.4f} | 3e = {3 * torch.e:.4f}")
+
+# %%
+# Key points
+# ----------
+# - "grad can be implicitly created only for scalar outputs" means that
+#   ``backward()`` was called on a tensor with more than one element.
+# - Reduce the output to the one number you minimise, or pass ``backward()``
+#   a ``gradient`` argument to weight the elements, as on
+#   :doc:`the page on non-scalar outputs </auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs>`.

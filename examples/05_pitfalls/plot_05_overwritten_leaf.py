@@ -4,7 +4,8 @@ Overwriting the tensor you want to train
 
 Reusing a variable name for a result replaces the leaf tensor with a non-leaf
 one. The gradients then go to the lost leaf, the new tensor's ``.grad`` is
-``None``, and an optimizer refuses it.
+``None``, and an optimizer refuses it. This page shows both symptoms and the
+fix.
 """
 
 import os
@@ -17,9 +18,11 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # %%
 # The mistake
 # -----------
-# ``x = torch.exp(x)`` and ``c = c * 3`` rebind the names to results of
-# operations. After ``backward()``, reading ``.grad`` on them gives ``None``
-# with a warning, because they are no longer leaves.
+# A :term:`leaf tensor` is one you created yourself, and only leaves receive
+# ``.grad``, as :doc:`the page on leaf tensors </auto_examples/02_autograd/plot_02_leaf_tensors>`
+# explains. ``x = torch.exp(x)`` and ``c = c * 3`` rebind the names to results
+# of operations. After ``backward()``, reading ``.grad`` on them gives
+# ``None`` with a warning, because they are no longer leaves.
 
 x = torch.tensor(1.0, device=device, requires_grad=True)
 x = torch.exp(x)
@@ -35,8 +38,10 @@ print("warnings:", len(caught), "| x.is_leaf:", x.is_leaf, "| c.is_leaf:", c.is_
 # %%
 # The optimizer refuses
 # ---------------------
-# An optimizer updates tensors in place between iterations, which only makes
-# sense for leaves.
+# An :term:`optimizer` such as ``torch.optim.SGD`` holds the tensors to
+# train and, at each step, changes them in place using their ``.grad``; the
+# :doc:`page on optimizers </auto_examples/06_putting_it_together/plot_02_gradient_descent_with_optim>`
+# teaches it. That only makes sense for leaves, so it refuses the others.
 
 try:
     torch.optim.SGD([x, c], lr=1.0)
@@ -48,7 +53,7 @@ except ValueError as error:
 # -------
 # Keep the parameters under their own names and give results other names.
 # For :math:`y = 3c\,e^x + 5` at :math:`x = c = 1`, both derivatives are
-# :math:`3e \approx 8.1548`.
+# :math:`3e \approx 8.1548`, and the optimizer accepts both tensors.
 
 x = torch.tensor(1.0, device=device, requires_grad=True)
 c = torch.tensor(1.0, device=device, requires_grad=True)
@@ -57,3 +62,11 @@ y.backward()
 print("x.grad:", x.grad, "| c.grad:", c.grad)
 optimizer = torch.optim.SGD([x, c], lr=1.0)
 print("the optimizer accepts the leaves:", len(optimizer.param_groups[0]["params"]))
+
+# %%
+# Key points
+# ----------
+# - ``x = f(x)`` replaces a leaf with a non-leaf: its ``.grad`` stays
+#   ``None`` and optimizers refuse it.
+# - Keep the tensors you train under their own names and give every result a
+#   new name.

@@ -2,9 +2,10 @@
 Reading uninitialised memory
 ============================
 
-:func:`torch.empty` allocates memory without writing to it. Computing with
-its values gives results that depend on what the memory held before: they
-change from run to run and may be ``inf`` or ``nan``.
+:func:`torch.empty` allocates memory without writing to it: its values are
+:term:`uninitialised memory`, whatever the memory held before. Results
+computed from them change from run to run and may be ``inf`` or ``nan``. This
+page makes the problem visible and shows the fix.
 """
 
 import os
@@ -20,28 +21,38 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # inputs made by ``torch.empty(1, requires_grad=True)`` and prints results
 # such as ``tensor([inf])``. Those numbers say nothing about the function:
 # they come from leftover bytes, and this page cannot even show them, since
-# they would differ on every build.
+# they would differ on every build. The same function appears on
+# :doc:`the page on weighting the outputs </auto_examples/03_vector_jacobian/plot_02_weighted_gradients>`
+# with defined inputs.
 #
 # PyTorch can make the problem visible: with deterministic algorithms on,
 # ``empty`` fills floating-point tensors with ``nan``, and the ``nan`` spreads
-# to everything computed from them.
+# to everything computed from them. The setting holds for the whole program,
+# so the code switches it off again in ``finally``, even if an error occurs.
 
 torch.use_deterministic_algorithms(True)
-a = torch.empty(1, device=device, requires_grad=True)
-b = torch.empty(1, device=device, requires_grad=True)
-c = torch.empty(1, device=device, requires_grad=True)
-y = 3 * a + 2 * b * b + torch.log(c)
-y.backward()
-print("a:", a.detach(), "| y:", y.detach())
-print("b.grad:", b.grad, "| c.grad:", c.grad)
-torch.use_deterministic_algorithms(False)
+try:
+    a = torch.empty(1, device=device, requires_grad=True)
+    b = torch.empty(1, device=device, requires_grad=True)
+    c = torch.empty(1, device=device, requires_grad=True)
+    y = 3 * a + 2 * b * b + torch.log(c)
+    y.backward()
+    print("a:", a.detach(), "| y:", y.detach())
+    print("b.grad:", b.grad, "| c.grad:", c.grad)
+finally:
+    torch.use_deterministic_algorithms(False)
+print("deterministic algorithms:", torch.are_deterministic_algorithms_enabled())
 
 # %%
 # The fix
 # -------
 # Give inputs defined values, with :func:`torch.tensor`, :func:`torch.zeros`,
-# :func:`torch.full` or a seeded random constructor. Keep ``empty`` for
-# buffers that are completely overwritten before anyone reads them.
+# :func:`torch.full` or a seeded random constructor, as on
+# :doc:`the page on creating tensors </auto_examples/01_tensors/plot_01_creating_tensors>`.
+# Keep ``empty`` for buffers that are completely overwritten before anyone
+# reads them. Here :math:`\partial y / \partial a = 3`,
+# :math:`\partial y / \partial b = 4b = 8` and
+# :math:`\partial y / \partial c = 1/c = 1`.
 
 a = torch.tensor([1.0], device=device, requires_grad=True)
 b = torch.full((1,), 2.0, device=device, requires_grad=True)
@@ -49,3 +60,11 @@ c = torch.ones(1, device=device, requires_grad=True)
 y = 3 * a + 2 * b * b + torch.log(c)
 y.backward()
 print("a.grad:", a.grad, "| b.grad:", b.grad, "| c.grad:", c.grad)
+
+# %%
+# Key points
+# ----------
+# - ``torch.empty`` returns whatever the memory held: never compute
+#   gradients from its values.
+# - ``torch.use_deterministic_algorithms(True)`` fills such tensors with
+#   ``nan``, which makes the mistake visible; it is global, so restore it.
