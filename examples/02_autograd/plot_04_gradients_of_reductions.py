@@ -61,10 +61,10 @@ print("two tied maxima:", tied.grad, sep="\n")
 # %%
 # A maximum along a dimension
 # ---------------------------
-# Along a :term:`dimension`, the two functions differ on ties. ``max(dim=1)``
-# returns one index per row and gives the whole gradient to that index, while
-# ``amax(dim=1)`` splits it evenly between the tied elements of a row. Both
-# rows below have a tie. A maximum has no derivative where elements tie, so
+# Along a :term:`dimension`, ``max`` and ``amax`` treat ties differently.
+# ``max(dim=1)`` returns one index per row and gives the whole gradient to
+# that index, while ``amax(dim=1)`` splits it evenly between the tied
+# elements of a row. Both rows below have a tie. A maximum has no derivative where elements tie, so
 # either choice is a convention; the
 # :doc:`page on non-differentiable points </auto_examples/02_autograd/plot_09_non_differentiable_points>`
 # covers such points.
