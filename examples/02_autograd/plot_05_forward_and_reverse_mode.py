@@ -25,7 +25,8 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 #
 #    y_1 = x_1 x_2, \qquad y_2 = \log y_1, \qquad y_3 = \sin y_1, \qquad z = y_2 y_3
 #
-# Computing them in order, from the inputs to the output, is the forward pass.
+# Computing them in order, from the inputs to the output, is the
+# :term:`forward pass`.
 # Both modes below reuse these intermediate values.
 
 x1, x2 = 1.0, 2.0
@@ -38,8 +39,9 @@ print(f"y1 = {y1}, y2 = {y2:.6f}, y3 = {y3:.6f}, z = {z:.6f}")
 # %%
 # Forward mode by hand
 # --------------------
-# Forward mode carries, next to each value, its derivative with respect to one
-# chosen input (a *tangent*), and updates it with the chain rule at each step:
+# :term:`Forward mode <forward mode>` carries, next to each value, its
+# derivative with respect to one chosen input (a :term:`tangent`), and
+# updates it with the :term:`chain rule` at each step:
 #
 # .. math::
 #
@@ -66,9 +68,16 @@ print(f"dz/dx2 = {forward_mode(0.0, 1.0):.6f}")
 # %%
 # Forward mode in PyTorch
 # -----------------------
-# :func:`torch.func.jvp` runs a function together with a tangent and returns
-# the value and the derivative along that tangent (a Jacobian-vector product).
-# It needs two calls, one per input, like the hand computation.
+# For a function with inputs :math:`x_j` and outputs :math:`y_i`, the
+# :term:`Jacobian matrix` :math:`J` holds every partial derivative,
+# :math:`J_{ij} = \partial y_i / \partial x_j`; the
+# :doc:`page on non-scalar outputs </auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs>`
+# studies it. Here :math:`f` has one output, so :math:`J` is the row
+# :math:`(\partial z / \partial x_1, \partial z / \partial x_2)`.
+# :func:`torch.func.jvp` runs a function together with a tangent :math:`v`
+# and returns the value and :math:`J v`, a :term:`Jacobian-vector product`:
+# with :math:`v = (1, 0)` it is :math:`\partial z / \partial x_1`. It needs
+# two calls, one per input, like the hand computation.
 
 
 def f(x1, x2):
@@ -87,9 +96,10 @@ print(f"dz/dx2 = {dz_dx2.item():.6f}")
 # %%
 # Reverse mode by hand
 # --------------------
-# Reverse mode starts from the output with :math:`\bar z = \partial z / \partial z = 1`
-# and goes back through the steps, computing for each value the derivative of
-# :math:`z` with respect to it (an *adjoint*):
+# :term:`Reverse mode <reverse mode>` starts from the output with
+# :math:`\bar z = \partial z / \partial z = 1` and goes back through the
+# steps, computing for each value the derivative of :math:`z` with respect to
+# it (an :term:`adjoint`):
 #
 # .. math::
 #
@@ -109,7 +119,8 @@ print(f"dz/dx2 = {y1_bar * x1:.6f}")
 # %%
 # Reverse mode in PyTorch
 # -----------------------
-# ``backward()`` is reverse mode: one call fills the gradients of both leaves.
+# ``backward()`` is reverse mode: one call fills the gradients of both
+# :term:`leaves <leaf tensor>`.
 # The graph under the code is what it walks; ``y1`` is highlighted because
 # two paths lead back to it, and their contributions add up, as in the
 # formula for :math:`\bar y_1`.
@@ -130,3 +141,13 @@ print(f"dz/dx2 = {x2_leaf.grad.item():.6f}")
 # neural network has millions of parameters and one scalar loss, so training
 # uses reverse mode: this is why PyTorch's ``backward()`` is the everyday
 # tool. Forward mode wins for functions with few inputs and many outputs.
+
+# %%
+# Key points
+# ----------
+# - Forward mode pushes a tangent from the inputs to the output and computes
+#   a Jacobian-vector product :math:`J v`, one input direction per pass.
+# - Reverse mode pulls adjoints from the output back to the inputs and gives
+#   the derivatives with respect to every input in one pass.
+# - ``backward()`` is reverse mode, and :func:`torch.func.jvp` is forward
+#   mode; both give the same derivatives as the hand computation.

@@ -32,8 +32,14 @@ print("x.grad:", x.grad)
 # %%
 # Any tensor of the graph as input
 # --------------------------------
-# The inputs need not be leaves. Here the gradient is taken with respect to
-# the intermediate value ``y1``, which ``backward()`` would not keep.
+# The inputs need not be :term:`leaves <leaf tensor>`. Take
+# :math:`z = \log(y_1) \sin(y_1)` with :math:`y_1 = x_1 x_2` at
+# :math:`x_1 = 1, x_2 = 2`, the function worked out by hand on the
+# :doc:`page on forward and reverse mode </auto_examples/02_autograd/plot_05_forward_and_reverse_mode>`,
+# and ask for the gradients with respect to ``y1`` and ``x1``. ``backward()``
+# would not keep the gradient of the intermediate value ``y1``; the
+# :doc:`page on retain_grad() </auto_examples/04_controlling_the_graph/plot_03_retain_grad>`
+# shows the other way to get it.
 
 x1 = torch.tensor(1.0, device=device, requires_grad=True)
 x2 = torch.tensor(2.0, device=device, requires_grad=True)
@@ -47,8 +53,11 @@ print(f"dz/dx1 = {dz_dx1.item():.6f}")
 # Second derivatives
 # ------------------
 # With ``create_graph=True``, autograd records the computation of the
-# gradient itself, so the gradient can be differentiated again:
-# :math:`d^2y/dx^2 = 6x = 12`.
+# gradient itself, so the gradient can be differentiated again. For
+# :math:`y = x^3` at :math:`x = 2`, the :term:`second derivative` is
+# :math:`d^2y/dx^2 = 6x = 12`. The
+# :doc:`page on higher-order gradients </auto_examples/06_putting_it_together/plot_03_higher_order_gradients>`
+# goes further, to Hessian matrices and Newton's method.
 
 y = x**3
 (dy_dx,) = torch.autograd.grad(y, x, create_graph=True)
@@ -62,8 +71,11 @@ print("d2y/dx2 =", d2y_dx2.item())
 # When each output depends only on the input at the same position, the
 # gradient of their sum holds every derivative at once. This draws
 # :math:`f(x) = x \sin x` and the derivative autograd finds, which matches
-# :math:`\sin x + x \cos x`. ``detach()`` hands matplotlib the values without
-# the graph.
+# :math:`\sin x + x \cos x`. ``detach()`` returns a tensor with the same
+# values, cut off from the :term:`computation graph`, which is what
+# matplotlib needs; the
+# :doc:`page on detach() </auto_examples/04_controlling_the_graph/plot_02_detach>`
+# explains it.
 
 xs = torch.linspace(-6.0, 6.0, 200, requires_grad=True)
 ys = xs * torch.sin(xs)
@@ -79,3 +91,12 @@ ax.set_xlabel("x")
 ax.set_title("The derivative is zero where f turns")
 ax.legend()
 plt.show()
+
+# %%
+# Key points
+# ----------
+# - :func:`torch.autograd.grad` returns the gradients you ask for and leaves
+#   ``.grad`` untouched.
+# - Its inputs can be any tensors of the graph, not only leaves.
+# - With ``create_graph=True`` a gradient can be differentiated again, which
+#   gives second derivatives.
