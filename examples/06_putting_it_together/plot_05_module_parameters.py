@@ -42,7 +42,8 @@ print("grad_fn:", first_weight.grad_fn)
 # names.
 
 for name, parameter in model.named_parameters():
-    print(f"{name:9} shape {str(tuple(parameter.shape)):7} requires_grad={parameter.requires_grad}")
+    shape = str(tuple(parameter.shape))
+    print(f"{name:9} shape {shape:7} requires_grad={parameter.requires_grad}")
 total = sum(parameter.numel() for parameter in model.parameters())
 print("values in all parameters:", total)
 
@@ -126,8 +127,10 @@ last_before = model[2].weight.clone()
 optimizer.step()
 first_change = first_before - model[0].weight
 last_change = last_before - model[2].weight
-print("first layer change == 0.01 * grad:", torch.allclose(first_change, 0.01 * model[0].weight.grad))
-print("last layer change == 0.1 * grad:", torch.allclose(last_change, 0.1 * model[2].weight.grad))
+first_matches = torch.allclose(first_change, 0.01 * model[0].weight.grad)
+last_matches = torch.allclose(last_change, 0.1 * model[2].weight.grad)
+print("first layer change == 0.01 * grad:", first_matches)
+print("last layer change == 0.1 * grad:", last_matches)
 
 # %%
 # ``eval()`` does not stop recording

@@ -19,12 +19,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # A deliberately large gradient
 # -----------------------------
 # The model is a linear function with two :term:`parameters <parameter>`,
-# ``weight`` and ``bias``, fitted to one sample whose target is far from the
-# prediction :math:`p`. The squared error :math:`(p - t)^2` then has large
-# :term:`gradients <gradient>`: :math:`2(p - t)\,x` for the weight, where
-# :math:`x` is the sample, and :math:`2(p - t)` for the bias. The function
-# ``compute_gradients`` runs this backward pass again, so that each cell
-# below can start from the same gradients.
+# ``weight`` and ``bias``, fitted to one sample whose target :math:`t` is far
+# from the prediction :math:`p`. The squared error :math:`(p - t)^2` then
+# has large :term:`gradients <gradient>`: :math:`2(p - t)\,x` for the
+# weight, where :math:`x` is the sample, and :math:`2(p - t)` for the bias.
+# The function ``compute_gradients`` runs this backward pass again, so that
+# each cell below can start from the same gradients.
 
 weight = torch.tensor([1.0, 1.0], device=device, requires_grad=True)
 bias = torch.tensor([0.0], device=device, requires_grad=True)
@@ -41,7 +41,8 @@ def compute_gradients():
 
 
 compute_gradients()
-print("sample x:", sample, "| prediction p:", (sample @ weight + bias).detach(), "| target t:", target)
+prediction = (sample @ weight + bias).detach()
+print("sample x:", sample, "| prediction p:", prediction, "| target t:", target)
 print("weight.grad:", weight.grad)
 print("bias.grad:  ", bias.grad)
 
@@ -90,11 +91,11 @@ print("bias.grad:  ", bias.grad)
 # %%
 # ``clip_grad_value_``
 # --------------------
-# :func:`torch.nn.utils.clip_grad_value_` works element by element: each
-# gradient element is clamped to :math:`[-c, c]`, with ``clip_value=5``
-# here, whatever the other elements are. All three elements become 5 in
-# absolute value, so the bias, which had half the weight's gradient, now
-# gets as much: the direction changes.
+# :func:`torch.nn.utils.clip_grad_value_` works element by element: it
+# clamps each gradient element to :math:`[-c, c]`, where :math:`c` is
+# ``clip_value`` (5 here), whatever the other elements are. All three
+# elements become 5 in absolute value, so the bias, whose gradient was half
+# as large as each of the weight's, now gets as much: the direction changes.
 
 compute_gradients()
 torch.nn.utils.clip_grad_value_([weight, bias], clip_value=5.0)
@@ -125,7 +126,7 @@ for handle in handles:
 # A norm needs every gradient
 # ---------------------------
 # A hook sees one gradient at a time, while the total norm needs all of them
-# first. The closest a hook can do is to rescale its own tensor's gradient
+# first. The closest a hook can come is to rescale its own tensor's gradient
 # to norm 6. That gives different gradients from ``clip_grad_norm_``, and
 # a total norm above 6.
 
@@ -158,11 +159,16 @@ compute_gradients()
 torch.nn.utils.clip_grad_value_([weight, bias], clip_value=5.0)
 by_value = [weight.grad.clone(), bias.grad.clone()]
 
-results = {"clip_grad_norm_": by_norm, "clip_grad_value_": by_value, "hook, norm 6 per tensor": hook_grads}
+results = {
+    "clip_grad_norm_": by_norm,
+    "clip_grad_value_": by_value,
+    "hook, norm 6 per tensor": hook_grads,
+}
 for name, grads in results.items():
     cosine = torch.nn.functional.cosine_similarity(torch.cat(grads), original, dim=0)
     total = torch.linalg.vector_norm(torch.cat(grads))
-    print(f"{name:23} total norm {total.item():.4f} | cosine with the original: {cosine.item():.4f}")
+    print(f"{name:23} total norm {total.item():.4f}", end=" | ")
+    print(f"cosine with the original: {cosine.item():.4f}")
 
 fig, ax = plt.subplots()
 labels = ["weight.grad", "bias.grad", "total"]
@@ -173,7 +179,7 @@ ax.axhline(6.0, color="black", linestyle="--", label="max_norm = 6")
 ax.set_xticks(range(3), labels)
 ax.set_ylabel("norm after clipping")
 ax.set_ylim(0, 12)
-ax.set_title("Only clip_grad_norm_ keeps the total norm within 6")
+ax.set_title("Only clipping by the total norm keeps it within 6")
 ax.legend(loc="upper left", ncols=2)
 plt.show()
 
