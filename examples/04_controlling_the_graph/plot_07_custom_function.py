@@ -41,8 +41,8 @@ print("naive value:", naive.detach())
 print("naive a.grad:", a.grad)
 
 # %%
-# Forward, setup_context and backward
-# -----------------------------------
+# ``forward``, ``setup_context`` and ``backward``
+# -----------------------------------------------
 # The class has three static methods. ``forward`` computes the result from
 # the inputs, here as :math:`\max(a, b) + \log(1 + e^{-|a - b|})`, which
 # never overflows. ``setup_context`` receives the inputs and the output and
@@ -125,8 +125,8 @@ with torch.no_grad():
     print("backward returns:", LogAddExp.backward(y.grad_fn, torch.ones_like(y)))
 
 # %%
-# Checking the derivative with gradcheck
-# --------------------------------------
+# Checking the derivative with ``gradcheck``
+# ------------------------------------------
 # :func:`torch.autograd.gradcheck` compares the Jacobian built from
 # ``backward`` with one estimated by :term:`finite differences <finite difference>`,
 # as on
@@ -174,8 +174,8 @@ for function in (LogAddExp, ForgetfulLogAddExp):
     print(f"{function.__name__}: first element only {[round(v, 4) for v in through_first.tolist()]}")
 
 # %%
-# gradcheck catches it
-# --------------------
+# ``gradcheck`` catches it
+# ------------------------
 # ``gradcheck`` calls ``backward`` with one such ``grad_output`` per output
 # element, so it finds the bug and raises a ``GradcheckError``, a kind of
 # ``RuntimeError``. The first line of the message names the output and the
