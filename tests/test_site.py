@@ -190,3 +190,21 @@ def test_each_language_has_a_404_page_at_the_site_address(language):
     html = (SITE / language / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{language}"' in html and f'<base href="{SITE_PATH}{language}/"' in html
     assert f'<meta property="og:url" content="{SITE_URL}{language}/404.html" />' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_terms_link_to_their_row_in_the_page_language(language):
+    """A ``:term:`` reference, kept by the translation, lands on its row of the same language's glossary."""
+    glossary = (SITE / language / "glossary.html").read_text(encoding="utf-8")
+    rows = set(re.findall(r'<tr class="[^"]*" id="(term-[^"]+)"|<tr id="(term-[^"]+)"', glossary))
+    rows = {row for pair in rows for row in pair if row}
+    assert rows, f"{language}/glossary.html has no term rows"
+    pages = [page for page in built_pages(language) if "auto_examples" in page.parts and page.stem.startswith("plot_")]
+    without, dangling = [], []
+    for page in pages:
+        targets = re.findall(r'href="(?:\.\./)*glossary\.html#(term-[^"]+)"', page.read_text(encoding="utf-8"))
+        if not targets:
+            without.append(page.name)
+        dangling += [f"{page.name}: #{target}" for target in targets if target not in rows]
+    assert not without, f"{language}: pages without a glossary link: {without}"
+    assert not dangling, f"{language}: links to no glossary row: {dangling}"

@@ -97,7 +97,10 @@ plt.show()
 # ``a * b`` multiplies matching elements. ``a @ b`` is the matrix product: the
 # element in row :math:`i` and column :math:`j` is
 # :math:`\sum_k a_{ik} b_{kj}`. :func:`torch.matmul` is the same operation,
-# and :func:`torch.mm` is its version for two matrices only.
+# and :func:`torch.mm` is its version for two matrices only. The two operands
+# also need the same data type: :doc:`the page on mixing data types
+# </auto_examples/05_pitfalls/plot_10_mixing_dtypes>` shows ``torch.mm``
+# refusing ``float32`` with ``float64``.
 
 a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], device=device)
 b = torch.tensor([[0.0, 1.0], [1.0, 0.0]], device=device)

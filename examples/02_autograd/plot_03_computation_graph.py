@@ -43,6 +43,9 @@ print("loss =", loss)
 # operation. Its ``next_functions`` lead to the backward functions of its
 # inputs, and so on down to ``AccumulateGrad`` :term:`nodes <node>`, which
 # hold the leaf tensors: that is where ``backward()`` stores the gradients.
+# When a backward function fails, :doc:`anomaly detection
+# </auto_examples/05_pitfalls/plot_12_anomaly_detection>` finds the line of
+# code that created its node.
 
 sum_node = loss.grad_fn
 mul_node = sum_node.next_functions[0][0]

@@ -6,7 +6,9 @@ To compute gradients, autograd keeps some intermediate results of the forward
 pass in the graph. ``backward()`` frees them once it is done, so a second
 call on the same graph fails if any of its nodes needs one, which is almost
 always the case. This page shows the error, how ``retain_graph=True`` avoids
-it, and why it is rarely the right fix.
+it, and why it is rarely the right fix. Changing a saved tensor in place
+breaks the backward pass in another way, shown on :doc:`the page on modified
+saved tensors </auto_examples/05_pitfalls/plot_08_modified_saved_tensor>`.
 """
 
 import os

@@ -122,7 +122,11 @@ print("prediction after add_ in inference mode:", prediction)
 # such as parameter updates or values that feed a later loss. A ``clone()``
 # made outside inference mode turns an inference tensor into a normal one,
 # which a product may save: after clearing ``x2.grad``, the gradient of
-# ``usable * x2`` with respect to ``x2`` is the value of ``usable``.
+# ``usable * x2`` with respect to ``x2`` is the value of ``usable``. Values
+# kept only for a report, such as a running total of the loss, need no graph
+# either: :doc:`the page on training-loop leaks
+# </auto_examples/05_pitfalls/plot_14_training_loop_leaks>` shows what
+# keeping one costs.
 
 usable = prediction.clone()
 x2.grad = None

@@ -124,7 +124,10 @@ print("x.grad:", x.grad)
 # What it costs
 # -------------
 # To report the line, every operation stores the Python traceback of its
-# call in its node's ``metadata``. Taking and keeping one traceback per
+# call in the ``metadata`` of its :term:`node`, the backward function that
+# :doc:`the page on the computation graph
+# </auto_examples/02_autograd/plot_03_computation_graph>` follows from the
+# root to the leaves. Taking and keeping one traceback per
 # operation, plus the ``nan`` check after every backward function, slows
 # training down, as the warning of ``detect_anomaly()`` above says: switch
 # anomaly detection on to find a bug, and off again once it is found.

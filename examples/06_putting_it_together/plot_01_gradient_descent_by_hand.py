@@ -64,6 +64,10 @@ bias.grad = None
 # :doc:`/auto_examples/04_controlling_the_graph/plot_01_no_grad`). Then the
 # gradients are reset, because ``backward()`` adds to them (see
 # :doc:`/auto_examples/03_vector_jacobian/plot_05_gradient_accumulation`).
+# Nothing with a graph is kept from one step to the next;
+# :doc:`the page on training-loop leaks
+# </auto_examples/05_pitfalls/plot_14_training_loop_leaks>` shows what
+# happens when something is.
 
 learning_rate = 0.1
 losses = []

@@ -27,6 +27,9 @@ targets = 2.0 * inputs + 1.0 + 0.2 * torch.randn(30, device=device)
 # and ``step()`` applies the update. Plain SGD with the same
 # :term:`learning rate` performs the update of
 # :doc:`the previous page </auto_examples/06_putting_it_together/plot_01_gradient_descent_by_hand>`.
+# The optimizer updates the very tensors it was given: :doc:`the page on
+# overwritten leaves </auto_examples/05_pitfalls/plot_05_overwritten_leaf>`
+# shows what goes wrong when a name is reused for a new tensor.
 
 weight = torch.zeros(1, device=device, requires_grad=True)
 bias = torch.zeros(1, device=device, requires_grad=True)
