@@ -22,7 +22,10 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # ``.grad``, as :doc:`the page on leaf tensors </auto_examples/02_autograd/plot_02_leaf_tensors>`
 # explains. ``x = torch.exp(x)`` and ``c = c * 3`` rebind the names to results
 # of operations. After ``backward()``, reading ``.grad`` on them gives
-# ``None`` with a warning, because they are no longer leaves.
+# ``None`` with a warning, because they are no longer leaves. The gradients
+# still went somewhere: to the original leaves, which only the graph holds
+# now. The ``AccumulateGrad`` node at the end of ``grad_fn.next_functions``
+# keeps each one as ``variable``, and its ``.grad`` is filled.
 
 x = torch.tensor(1.0, device=device, requires_grad=True)
 x = torch.exp(x)
@@ -34,6 +37,9 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print("x.grad:", x.grad, "| c.grad:", c.grad)
 print("warnings:", len(caught), "| x.is_leaf:", x.is_leaf, "| c.is_leaf:", c.is_leaf)
+lost_x = x.grad_fn.next_functions[0][0].variable
+lost_c = c.grad_fn.next_functions[0][0].variable
+print("lost leaves: x.grad:", lost_x.grad, "| c.grad:", lost_c.grad)
 
 # %%
 # The optimizer refuses
