@@ -53,8 +53,13 @@ sphinx_gallery_conf = {
     "show_signature": False,
     "download_all_examples": False,
     "remove_config_comments": True,
-    # A hanging example stops the build, named (AUTOGRAD_EXAMPLE_TIMEOUT, default 300 s).
-    "reset_modules": ("matplotlib", "autograd_site.examples.timeouts.gallery_hook"),
+    # A hanging example stops the build, named (AUTOGRAD_EXAMPLE_TIMEOUT, default 300 s);
+    # an example that draws a backward pass has its backward passes watched.
+    "reset_modules": (
+        "matplotlib",
+        "autograd_site.examples.timeouts.gallery_hook",
+        "autograd_site.sphinxext.graph_figures.watch_backward_passes",
+    ),
     "reset_modules_order": "both",
 }
 

@@ -4,8 +4,12 @@
 the backward pass does and returns the nodes and edges it reached;
 :func:`render_svg` lays them out in layers (the output on top, leaf tensors at
 the bottom, arrows in the direction gradients flow) and draws them with
-matplotlib.  The picture holds only names from the code and from PyTorch;
-words (the legend) belong in the caption, where they can be translated.
+matplotlib.  Given a :class:`~autograd_site.flow.BackwardPass`, each edge is
+labelled with the gradient that the real backward pass sent along it; with
+``saved=True``, each backward function shows the tensors it saved for the
+backward pass and their version.  The picture holds only names from the code
+and from PyTorch, and numbers; words (the legend) belong in the caption,
+where they can be translated.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from autograd_site.flow import BackwardPass
+
 # Okabe-Ito colours (safe for colour-blind readers) on light fills, with a
 # white background so the picture reads the same in light and dark themes.
 STYLE = {
@@ -22,7 +28,11 @@ STYLE = {
     "operation": {"fill": "#eeeeee", "edge": "#555555", "dashes": None},
     "accumulate": {"fill": "#ffffff", "edge": "#555555", "dashes": (3, 2)},
     "leaf": {"fill": "#d6eaf8", "edge": "#0072b2", "dashes": None},
+    "saved": {"fill": "#f7e4ee", "edge": "#cc79a7", "dashes": (2, 2)},
 }
+GRADIENT_COLOUR = "#b03a00"  # edge labels: the gradient sent along the edge
+LABEL_AT = 0.8  # where an edge's label sits, from its source (0) to its target (1)
+MAX_SHOWN = 6  # elements of a gradient written out on an edge; larger ones show their shape
 HIGHLIGHT = {"fill": "#fbe3b4", "edge": "#d55e00"}
 FONT = {"family": "DejaVu Sans Mono", "size": 10}
 PAD, GAP, ROW = 6.0, 18.0, 64.0  # points: inside boxes, between boxes, between layers
@@ -40,6 +50,15 @@ class Node:
 class Graph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[tuple[str, str]] = field(default_factory=list)
+    labels: dict[int, str] = field(default_factory=dict)  # edge index -> gradient sent along it
+    saved: list[tuple[str, str]] = field(default_factory=list)  # (saved-tensor node, backward function)
+
+    def flow_text(self) -> str:
+        """The gradients on the edges, one line per edge, as the doctest records them."""
+        def name(node_id: str) -> str:
+            return " ".join(line for line in self.nodes[node_id].lines if not line[:1].isdigit() and line[:1] != "(")
+        return "\n".join(f"{name(self.edges[i][0])} -> {name(self.edges[i][1])}: {label}"
+                         for i, label in sorted(self.labels.items()))
 
 
 def describe(tensor: torch.Tensor) -> str:
@@ -47,12 +66,42 @@ def describe(tensor: torch.Tensor) -> str:
     return f"{tuple(tensor.shape)} {str(tensor.dtype).removeprefix('torch.')}"
 
 
-def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple[str, ...] = ()) -> Graph:
+def gradient_text(gradient: torch.Tensor | None) -> str:
+    """A gradient as an edge shows it: its values as PyTorch prints them, or its shape when large."""
+    if gradient is None:
+        return "None"
+    if gradient.numel() > MAX_SHOWN:
+        return f"shape {tuple(gradient.shape)}"
+    text = str(gradient.cpu()).removeprefix("tensor(")
+    text = text[: text.rindex(")")] if ")" in text else text
+    return " ".join(text.replace(",\n", ",").split()).split(", grad_fn=")[0].split(", requires_grad=")[0]
+
+
+def _saved_tensors(fn) -> list[tuple[str, str]]:
+    """``(name, description)`` of each tensor ``fn`` saved for the backward pass."""
+    saved = []
+    for attribute in sorted(a for a in dir(fn) if a.startswith("_saved_")):
+        try:
+            value = getattr(fn, attribute)
+        except RuntimeError as error:  # unpacking refuses a freed or changed tensor
+            state = "freed by backward()" if "freed" in str(error) else "modified in place"
+            saved.append((attribute.removeprefix("_saved_"), state))
+            continue
+        if isinstance(value, torch.Tensor):
+            saved.append((attribute.removeprefix("_saved_"), f"{describe(value)} v{value._version}"))
+    return saved
+
+
+def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple[str, ...] = (),
+                backward: BackwardPass | None = None, saved: bool = False) -> Graph:
     """The graph that ``output.backward()`` would traverse.
 
     ``names`` maps variable names to values (an example's globals): leaf
     tensors and the outputs of operations are labelled with the names that
     refer to them.  Names in ``highlight`` are drawn in the highlight colour.
+    With ``backward``, each edge is labelled with the gradient that pass sent
+    along it; with ``saved``, the tensors each backward function saved hang
+    beside it.
     """
     if output.grad_fn is None:
         raise ValueError("this tensor has no grad_fn: autograd recorded no graph for it")
@@ -77,26 +126,39 @@ def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple
             graph.nodes[node_id] = Node(node_id, "accumulate", (type(fn).__name__,))
             leaf_id = f"leaf{node_id}"
             graph.nodes[leaf_id] = Node(leaf_id, "leaf", (leaf_name, describe(leaf)), leaf_name in highlight)
-            graph.edges.append((node_id, leaf_id))
+            add_edge(node_id, leaf_id, fn, 0)
             return node_id
         labels = named_by_fn.get(id(fn), [])
         graph.nodes[node_id] = Node(
             node_id, "operation", (type(fn).__name__, *(f"→ {name}" for name in labels)),
             any(name in highlight for name in labels),
         )
-        for next_fn, _ in fn.next_functions:
+        if saved:
+            for number, (name, description) in enumerate(_saved_tensors(fn)):
+                saved_id = f"saved{number}{node_id}"
+                graph.nodes[saved_id] = Node(saved_id, "saved", (name, description))
+                graph.saved.append((saved_id, node_id))
+        for index, (next_fn, _) in enumerate(fn.next_functions):
             if next_fn is not None:
-                graph.edges.append((node_id, visit(next_fn)))
+                add_edge(node_id, visit(next_fn), fn, index)
         return node_id
 
-    graph.edges.append(("output", visit(output.grad_fn)))
+    def add_edge(source: str, target: str, fn, index: int) -> None:
+        if backward is not None and (fn, index) in backward.sent:
+            graph.labels[len(graph.edges)] = gradient_text(backward.sent[(fn, index)])
+        graph.edges.append((source, target))
+
+    if backward is not None:
+        graph.labels[0] = gradient_text(next(g for r, g in zip(backward.roots, backward.started) if r is output))
+    graph.edges.append(("output", ""))  # the root edge; its target is known once visited
+    graph.edges[0] = ("output", visit(output.grad_fn))
     return graph
 
 
 def _layers(graph: Graph) -> list[list[str]]:
     """Longest-path layering, each layer ordered by its parents' positions."""
     parents: dict[str, list[str]] = {node: [] for node in graph.nodes}
-    for source, target in graph.edges:
+    for source, target in [*graph.edges, *((fn, saved) for saved, fn in graph.saved)]:
         parents[target].append(source)
     depth: dict[str, int] = {}
 
@@ -118,6 +180,15 @@ def _layers(graph: Graph) -> list[list[str]]:
 
 def render_svg(graph: Graph) -> bytes:
     """The picture of ``graph`` as SVG; the same graph always gives the same bytes."""
+    return _render(graph, "svg", metadata={"Date": None, "Creator": None})
+
+
+def render_png(graph: Graph, dpi: int = 144) -> bytes:
+    """The picture as PNG, for the gallery's thumbnail; the same graph gives the same bytes."""
+    return _render(graph, "png", dpi=dpi, metadata={"Software": None})
+
+
+def _render(graph: Graph, image_format: str, **savefig) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -132,28 +203,49 @@ def render_svg(graph: Graph) -> bytes:
                                 multialignment="center", **FONT)
             box = text.get_window_extent(renderer)
             sizes[node.id] = (box.width + 2 * PAD, box.height + 2 * PAD)
+        # Room for the labels of the edges entering a node, so that neighbours' labels do not overlap.
+        room = {node: sizes[node][0] for node in graph.nodes}
+        for number, label in graph.labels.items():
+            target = graph.edges[number][1]
+            text = measure.text(0, 0, label, fontsize=FONT["size"] - 1, family=FONT["family"])
+            room[target] = max(room[target], text.get_window_extent(renderer).width + PAD)
 
         layers = _layers(graph)
-        widths = [sum(sizes[n][0] for n in layer) + GAP * (len(layer) - 1) for layer in layers]
+        widths = [sum(room[n] for n in layer) + GAP * (len(layer) - 1) for layer in layers]
         width, height = max(widths) + 2 * GAP, ROW * (len(layers) - 1) + 2 * GAP + max(h for _, h in sizes.values())
         centre = {}
         for row, (layer, layer_width) in enumerate(zip(layers, widths)):
             x = (width - layer_width) / 2
             for node in layer:
-                centre[node] = (x + sizes[node][0] / 2, height - GAP - sizes[node][1] / 2 - row * ROW)
-                x += sizes[node][0] + GAP
+                centre[node] = (x + room[node] / 2, height - GAP - sizes[node][1] / 2 - row * ROW)
+                x += room[node] + GAP
 
         figure = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor="white")
         axes = figure.add_axes((0, 0, 1, 1))
         axes.set_xlim(0, width)
         axes.set_ylim(0, height)
         axes.set_axis_off()
-        for source, target in graph.edges:
-            (x0, y0), (x1, y1) = centre[source], centre[target]
+        for saved, fn in graph.saved:
+            (x0, y0), (x1, y1) = centre[fn], centre[saved]
             axes.add_patch(FancyArrowPatch(
-                (x0, y0 - sizes[source][1] / 2), (x1, y1 + sizes[target][1] / 2),
-                arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.2, shrinkA=1, shrinkB=2,
+                (x0, y0 - sizes[fn][1] / 2), (x1, y1 + sizes[saved][1] / 2),
+                arrowstyle="-", color=STYLE["saved"]["edge"], linewidth=1.2, linestyle=(0, (2, 2)),
             ))
+        incoming = {node: sum(1 for n, (_, t) in enumerate(graph.edges) if t == node and n in graph.labels)
+                    for node in graph.nodes}
+        for number, (source, target) in enumerate(graph.edges):
+            (x0, y0), (x1, y1) = centre[source], centre[target]
+            start, end = (x0, y0 - sizes[source][1] / 2), (x1, y1 + sizes[target][1] / 2)
+            axes.add_patch(FancyArrowPatch(
+                start, end, arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.2, shrinkA=1, shrinkB=2,
+            ))
+            if number in graph.labels:
+                # Just above its target, where the layout left room for it; a target
+                # reached by several labelled edges gets each label on its own edge.
+                x = end[0] if incoming[target] == 1 else start[0] + LABEL_AT * (end[0] - start[0])
+                axes.text(x, start[1] + LABEL_AT * (end[1] - start[1]), graph.labels[number],
+                          ha="center", va="center", color=GRADIENT_COLOUR, fontsize=FONT["size"] - 1,
+                          family=FONT["family"], bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
         for node in graph.nodes.values():
             (x, y), (w, h) = centre[node.id], sizes[node.id]
             style = {**STYLE[node.kind], **(HIGHLIGHT if node.highlighted else {})}
@@ -165,5 +257,5 @@ def render_svg(graph: Graph) -> bytes:
             axes.text(x, y, "\n".join(node.lines), ha="center", va="center", multialignment="center",
                       color="#111111", **FONT)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        figure.savefig(buffer, format=image_format, **savefig)
     return buffer.getvalue()

@@ -208,3 +208,36 @@ def test_glossary_terms_link_to_their_row_in_the_page_language(language):
         dangling += [f"{page.name}: #{target}" for target in targets if target not in rows]
     assert not without, f"{language}: pages without a glossary link: {without}"
     assert not dangling, f"{language}: links to no glossary row: {dangling}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_picture_stays_above_the_download_buttons(language):
+    """A picture belongs to the cell that made it, never after the page's download buttons."""
+    misplaced = []
+    for page in built_pages(language):
+        html = page.read_text(encoding="utf-8")
+        footer = html.find('class="sphx-glr-footer')
+        if footer < 0:
+            continue
+        if re.search(r"<img [^>]*(?:sphx-glr-single-img|_images/sphx_glr)", html[footer:]):
+            misplaced.append(page.name)
+    assert not misplaced, f"{language}: pictures below the download buttons: {misplaced}"
+
+
+def test_every_gallery_card_shows_its_page_picture(tmp_path):
+    """No card shows sphinx-gallery's placeholder, and the cards are the same in every language."""
+    import sphinx_gallery
+    from sphinx_gallery.utils import scale_image
+
+    placeholder = tmp_path / "placeholder.png"
+    scale_image(str(Path(sphinx_gallery.__file__).parent / "_static" / "no_image.png"), str(placeholder), 400, 280)
+    cards = {}
+    for language in LANGUAGES:
+        index = (SITE / language / "auto_examples" / "index.html").read_text(encoding="utf-8")
+        thumbs = re.findall(r'<img [^>]*src="([^"]*_thumb\.(?:png|svg))"', index)
+        assert thumbs, f"{language}: the gallery shows no cards"
+        cards[language] = {Path(src).name: (SITE / language / "auto_examples" / src).resolve().read_bytes()
+                           for src in thumbs}
+    placeholders = sorted(name for name, data in cards["en"].items() if data == placeholder.read_bytes())
+    assert not placeholders, f"cards showing the placeholder: {placeholders}"
+    assert all(cards[language] == cards["en"] for language in LANGUAGES)

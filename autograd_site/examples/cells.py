@@ -27,7 +27,9 @@ from pathlib import Path
 SEPARATOR = re.compile(r"(?P<header>^(?:#{20,}|# ?%%)(?P<tag>.*))\s(?P<text>(?:^#.*\s?)*)", re.M)
 DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
 # ``# sphinx_gallery_graph = "loss"`` or ``= {"of": "z", "highlight": ["y"]}``:
-# draw the graph of that tensor under the cell.  sphinx-gallery hides such
+# draw the graph of that tensor under the cell.  ``"backward": True`` writes
+# on each edge the gradient that the cell's backward pass from that tensor
+# sent along it; ``"saved": True`` shows what each backward function saved.  sphinx-gallery hides such
 # comments from the rendered code and the notebook (remove_config_comments).
 GRAPH = re.compile(r"^[ \t]*#\s*sphinx_gallery_graph\s*=\s*(?P<spec>.+?)\s*$", re.M)
 KNOWN_NEEDS = {"cuda"}
@@ -47,6 +49,8 @@ class GraphSpec:
 
     of: str
     highlight: tuple[str, ...] = ()
+    backward: bool = False
+    saved: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class Example:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def watches_backward(self) -> bool:
+        """Whether a cell draws a backward pass, so that backward passes must be watched."""
+        return any(cell.graph and cell.graph.backward for cell in self.cells)
 
     @property
     def gpu_cells(self) -> tuple[Cell, ...]:
@@ -110,7 +119,11 @@ def _graph(code: str, path: Path, lineno: int) -> GraphSpec | None:
         spec = ast.literal_eval(found[0]["spec"])
         if isinstance(spec, str):
             return GraphSpec(spec)
-        return GraphSpec(spec["of"], tuple(spec.get("highlight", ())))
+        unknown = set(spec) - {"of", "highlight", "backward", "saved"}
+        if unknown:
+            raise ValueError(f"unknown keys {sorted(unknown)}")
+        return GraphSpec(spec["of"], tuple(spec.get("highlight", ())), bool(spec.get("backward")),
+                         bool(spec.get("saved")))
     except (ValueError, SyntaxError, KeyError, TypeError) as error:
         raise CellDeclarationError(f"{path}:{line}: bad sphinx_gallery_graph declaration: {error}") from error
 

@@ -11,7 +11,9 @@ A record is a small text file, ``examples/records/<example>.<device>.txt``::
     x.requires_grad: True
 
 Cells are numbered from 0 (the code before the first ``# %%``) and a cell that
-prints nothing has no section.  The title after the colon is for reviewers;
+prints nothing has no section.  A cell that draws its backward pass has a
+second section, ``## cell 3 backward pass``: the gradient the picture writes on
+each edge, one line per edge, so that a change in PyTorch fails the doctest.  The title after the colon is for reviewers;
 only the number is compared.
 
 Normalisation before comparing, and nothing else: line endings become ``\\n``,
@@ -30,7 +32,8 @@ from pathlib import Path
 from autograd_site import atomic
 from autograd_site.examples.cells import Example
 
-SECTION = re.compile(r"^## cell (?P<index>\d+)(?::.*)?$")
+SECTION = re.compile(r"^## cell (?P<index>\d+(?P<part> backward pass)?)(?::.*)?$")
+BACKWARD = " backward pass"
 DEVICES = ("cpu", "cuda")
 
 
@@ -43,10 +46,10 @@ def normalise(text: str) -> str:
 class Record:
     """The outputs of one example on one device, plus where they were recorded."""
 
-    outputs: dict[int, str] = field(default_factory=dict)
+    outputs: dict[int | str, str] = field(default_factory=dict)
     recorded_with: str = ""
 
-    def output(self, index: int) -> str:
+    def output(self, index: int | str) -> str:
         return self.outputs.get(index, "")
 
 
@@ -74,7 +77,7 @@ def read_record(path: Path) -> Record | None:
         section = SECTION.match(line)
         if section:
             close()
-            current, lines = int(section["index"]), []
+            current, lines = section["index"] if section["part"] else int(section["index"]), []
             if current in record.outputs:
                 raise RecordError(f"{path}:{lineno}: cell {current} is recorded twice")
         elif current is not None:
@@ -87,7 +90,16 @@ def read_record(path: Path) -> Record | None:
     return record
 
 
-def format_record(example: Example, device: str, outputs: dict[int, str], recorded_with: str) -> str:
+def backward_key(index: int) -> str:
+    """The key of a cell's backward-pass section in a record's outputs."""
+    return f"{index}{BACKWARD}"
+
+
+def _order(key: int | str) -> tuple[int, str]:
+    return int(str(key).removesuffix(BACKWARD)), str(key)
+
+
+def format_record(example: Example, device: str, outputs: dict[int | str, str], recorded_with: str) -> str:
     parts = [
         f"# Output of {example.name} on {device}\n"
         f"# Recorded with: {recorded_with}\n"
@@ -98,25 +110,30 @@ def format_record(example: Example, device: str, outputs: dict[int, str], record
         if text:
             title = f": {cell.title}" if cell.title else ""
             parts.append(f"## cell {cell.index}{title}\n{text}\n")
+        flow = normalise(outputs.get(backward_key(cell.index), ""))
+        if flow:
+            parts.append(f"## cell {backward_key(cell.index)}: {cell.graph.of}\n{flow}\n")
     return "\n".join(parts)
 
 
-def write_record(path: Path, example: Example, device: str, outputs: dict[int, str], recorded_with: str) -> None:
+def write_record(path: Path, example: Example, device: str, outputs: dict[int | str, str],
+                 recorded_with: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic.write_bytes(path, format_record(example, device, outputs, recorded_with).encode("utf-8"))
 
 
-def compare(example: Example, record: Record | None, outputs: dict[int, str], device: str) -> list[str]:
+def compare(example: Example, record: Record | None, outputs: dict[int | str, str], device: str) -> list[str]:
     """One readable report per cell whose output differs from its record."""
     if record is None:
         return [f"{example.path}: no {device} record yet; run with --accept to create it"]
     problems = []
     known = {cell.index: cell for cell in example.cells}
-    for index in sorted(set(known) | set(record.outputs)):
+    expected_keys = set(known) | {backward_key(i) for i, c in known.items() if c.graph and c.graph.backward}
+    for index in sorted(expected_keys | set(record.outputs), key=_order):
         expected, actual = record.output(index), normalise(outputs.get(index, ""))
         if expected == actual:
             continue
-        cell = known.get(index)
+        cell = known.get(_order(index)[0])
         where = f"{example.path}:{cell.lineno}" if cell else f"{example.path}"
         label = f"cell {index}" + (f" ({cell.title})" if cell and cell.title else "")
         diff = difflib.unified_diff(

@@ -10,11 +10,12 @@ import io
 import os
 import traceback
 import warnings
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import ExitStack, redirect_stderr, redirect_stdout
 from pathlib import Path
 
+from autograd_site.examples.cells import Cell, Example, parse_example
+from autograd_site.examples.records import backward_key
 from autograd_site.examples.timeouts import time_limit
-from autograd_site.examples.cells import Example, parse_example
 
 DEVICE_VARIABLE = "AUTOGRAD_DEVICE"
 
@@ -49,15 +50,31 @@ def _shown_by_default(warning: warnings.WarningMessage, path: Path) -> bool:
     return from_example or not issubclass(warning.category, HIDDEN_BY_DEFAULT)
 
 
-def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]:
+def backward_pass_text(path: Path, cell: Cell, namespace: dict, passes: list) -> str:
+    """The gradients a cell's backward-pass picture writes on its edges, one line per edge."""
+    from autograd_site.flow import last_pass_from
+    from autograd_site.graph import build_graph
+
+    output = namespace[cell.graph.of]
+    watched = last_pass_from(passes, output)
+    if watched is None:
+        raise ExampleFailed(f"{path}:{cell.lineno}: cell {cell.index} draws the backward pass of {cell.graph.of!r}, "
+                            "but runs no backward pass from it")
+    return build_graph(output, namespace, cell.graph.highlight, watched, cell.graph.saved).flow_text()
+
+
+def run_example(path: str | Path, device: str) -> tuple[Example, dict[int | str, str]]:
     """Execute every cell of ``path`` with ``AUTOGRAD_DEVICE=device``.
 
-    Returns the parsed example and each cell's printed output.  An exception
+    Returns the parsed example and each cell's printed output, plus the
+    gradients of each backward-pass picture (see ``records``).  An exception
     fails with its file, line and traceback, and so does any warning that a
     reader running the script would see (deprecations raised inside a library
     are hidden by Python's default filters, so they are ignored here too).
     """
     import matplotlib
+
+    from autograd_site.flow import watching_backward
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -65,13 +82,14 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]
     path = Path(path)
     example = parse_example(path)
     namespace = {"__name__": "__main__", "__file__": str(path)}
-    outputs: dict[int, str] = {}
+    outputs: dict[int | str, str] = {}
     previous_device = os.environ.get(DEVICE_VARIABLE)
     os.environ[DEVICE_VARIABLE] = device
     show = plt.show
     plt.show = lambda *args, **kwargs: None  # figures are not displayed in a test
     try:
-        with time_limit(path):
+        with time_limit(path), ExitStack() as stack:
+            passes = stack.enter_context(watching_backward()) if example.watches_backward else []
             for cell in example.cells:
                 # Pad with blank lines so tracebacks give the line in the example file.
                 code = compile("\n" * (cell.lineno - 1) + cell.code, str(path), "exec")
@@ -94,6 +112,8 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int, str]]
                         f"{first.category.__name__}: {first.message}"
                     )
                 outputs[cell.index] = captured.getvalue()
+                if cell.graph and cell.graph.backward:
+                    outputs[backward_key(cell.index)] = backward_pass_text(path, cell, namespace, passes)
     finally:
         plt.show = show
         plt.close("all")

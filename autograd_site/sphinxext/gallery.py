@@ -31,7 +31,7 @@ from filelock import FileLock
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from autograd_site import graph
+from autograd_site import flow, graph
 from autograd_site.examples import ExampleLayoutError, list_examples, records
 from autograd_site.examples.cells import Cell, Example, ExampleError, parse_example
 from autograd_site.examples.records import compare, read_record, record_path
@@ -49,7 +49,7 @@ FINGERPRINT_FILE = ".execution-fingerprint"
 LOCK_FILE = "constraints.txt"
 # The code that runs while sphinx-gallery executes the examples, or shapes what
 # is stored of a run: changing it must re-run them, like a torch change does.
-EXECUTION_MODULES = (graph, graph_pictures, records)
+EXECUTION_MODULES = (flow, graph, graph_pictures, records)
 
 BADGES = {
     "cpu": "Runs on CPU",
@@ -106,14 +106,18 @@ def _blocks(rst: str) -> list[tuple[int, int, int]]:
     return [(int(m[1]), m.end(), end) for m, end in zip(marks, ends)]
 
 
-def captured_outputs(rst: str, example: Example) -> dict[int, str]:
-    """What sphinx-gallery captured for each code cell of ``example``."""
+def captured_outputs(rst: str, example: Example, images: Path) -> dict[int | str, str]:
+    """What sphinx-gallery captured for each code cell of ``example``, and what its backward pictures show."""
     cell_at = {cell.lineno: cell.index for cell in example.cells}
-    outputs = {}
+    outputs: dict[int | str, str] = {}
     for line, start, end in _blocks(rst):
         if line in cell_at:
             found = OUTPUT.search(rst, start, end)
             outputs[cell_at[line]] = dedent(found["body"]) if found else ""
+    for cell in example.cells:
+        text = graph_pictures.backward_text_path(images / graph_pictures.picture_name(example, cell))
+        if cell.graph and cell.graph.backward and text.exists():
+            outputs[records.backward_key(cell.index)] = text.read_text(encoding="utf-8")
     return outputs
 
 
@@ -144,7 +148,8 @@ def verify_outputs(app) -> None:
     problems = []
     for path in paths:
         example = gallery.example(path)
-        outputs = captured_outputs(gallery.page(path).read_text(encoding="utf-8"), example)
+        page = gallery.page(path)
+        outputs = captured_outputs(page.read_text(encoding="utf-8"), example, page.parent / "images")
         record = read_record(record_path(gallery.records, example, device))
         problems += compare(example, record, outputs, device)
     if problems:

@@ -43,6 +43,7 @@ y.backward(weights)
 print("a.grad =", a.grad, "  3 * weights =", 3 * weights)
 print("b.grad =", b.grad, "  4b * weights =", 4 * b.detach() * weights)
 print("c.grad =", c.grad, "  weights / c =", weights / c.detach())
+# sphinx_gallery_graph = {"of": "y", "backward": True}
 
 # %%
 # Scalar inputs need no weights
