@@ -29,8 +29,8 @@ def test_changed_output_fails_the_doctest_with_file_cell_and_diff(project):
     result = run("-m", "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-k", "first_gradient",
                  cwd=project)
     assert result.returncode == 1, result.stdout
-    line = parse_example(example).cells[3].lineno
-    assert f"{EXAMPLE}:{line}: cell 3 (Call ``backward()`` and read ``.grad``)" in result.stdout
+    cell = next(c for c in parse_example(example).cells if "2 * x.item() + 3" in c.code)
+    assert f"{EXAMPLE}:{cell.lineno}: cell {cell.index} (Call ``backward()`` and read ``.grad``)" in result.stdout
     assert "-2x + 2 = 8.0\n+2x + 2 = 9.0" in result.stdout
 
 

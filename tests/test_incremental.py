@@ -34,7 +34,7 @@ def test_a_rebuild_with_nothing_changed_writes_only_index_and_search(project):
 @pytest.mark.slow
 def test_editing_one_french_msgstr_rewrites_only_that_page_in_french(project):
     edit(project / "locale" / "fr" / "LC_MESSAGES" / f"{PAGE}.po",
-         '"``x.grad`` passant par', '"``x.grad`` qui passe par')
+         "``x.grad`` passant par", "``x.grad`` qui passe par")
     pages, runs = snapshot(project / "_build" / "staging"), snapshot(project / "docs" / "auto_examples")
     build(project)
     # Sphinx also rewrites the pages whose table of contents lists the page:
