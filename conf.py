@@ -47,6 +47,9 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "image_scrapers": ("matplotlib", "autograd_site.sphinxext.graph_figures.scrape"),
     "capture_repr": (),  # pages show what the code prints, nothing implicit
+    # No API cross-references from examples: reading every global's attributes
+    # (a non-leaf tensor's .grad among them) only prints PyTorch's warnings.
+    "inspect_global_variables": False,
     "abort_on_example_error": True,
     "min_reported_time": float("inf"),  # no timings on pages: they are not reproducible
     "write_computation_times": False,
