@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from autograd_site.graph import build_graph, render_svg
+from autograd_site.graph import build_graph, render_png, render_svg
 
 
 def walk(output):
@@ -88,6 +88,9 @@ def test_the_same_graph_renders_to_the_same_bytes():
     second = render_svg(build_graph(*expressions()["log_sin"]))
     assert first == second
     assert b"<dc:date>" not in first and b"Matplotlib v" not in first
+    # The gallery card is a PNG of the same picture: the same bytes too, and nothing about the build.
+    cards = [render_png(build_graph(*expressions()["log_sin"])) for _ in range(2)]
+    assert cards[0] == cards[1] and cards[0].startswith(b"\x89PNG") and b"Matplotlib" not in cards[0]
 
 
 def test_the_picture_is_the_same_in_another_process(tmp_path):
