@@ -166,6 +166,32 @@ class MissingGlyph(ExtensionError):
     pass
 
 
+def _TranslatedFormatter(formatter, translate: Callable[[str], str]):
+    """A tick formatter that says what ``formatter`` says, translated (``set_xticks(.., labels)``)."""
+    from matplotlib.ticker import Formatter
+
+    class TranslatedFormatter(Formatter):
+        translated = True
+
+        def __call__(self, x, pos=None):
+            return translate(formatter(x, pos))
+
+        def format_ticks(self, values):
+            return [translate(label) for label in formatter.format_ticks(values)]
+
+        def set_axis(self, axis):
+            super().set_axis(axis)
+            formatter.set_axis(axis)
+
+        def get_offset(self):
+            return formatter.get_offset()
+
+        def set_locs(self, locs):
+            formatter.set_locs(locs)
+
+    return TranslatedFormatter()
+
+
 def redraw(state: bytes, translate: Callable[[str], str]) -> tuple[bytes, list[str]]:
     """A pickled figure drawn again with ``translate`` applied to its texts, as PNG bytes.
 
@@ -175,12 +201,13 @@ def redraw(state: bytes, translate: Callable[[str], str]) -> tuple[bytes, list[s
     import matplotlib
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
-    from matplotlib.ticker import FixedFormatter
 
     register_japanese_font()
     kept = []
 
     def translated(text: str) -> str:
+        if not text.strip():
+            return text  # gettext("") is the catalog's header
         new = translate(text)
         if new == text and has_words(text):
             kept.append(text)
@@ -189,11 +216,12 @@ def redraw(state: bytes, translate: Callable[[str], str]) -> tuple[bytes, list[s
     with matplotlib.rc_context({"font.family": [*matplotlib.rcParams["font.family"], FALLBACK_FONT]}):
         figure = pickle.loads(state)
         try:
-            for axes in figure.axes:
+            for axes in figure.axes:  # tick labels are made as the figure is drawn
                 for axis in (axes.xaxis, axes.yaxis):
-                    formatter = axis.get_major_formatter()
-                    if isinstance(formatter, FixedFormatter):  # tick labels given as texts
-                        formatter.seq = [translated(text) for text in formatter.seq]
+                    for get, set_ in ((axis.get_major_formatter, axis.set_major_formatter),
+                                      (axis.get_minor_formatter, axis.set_minor_formatter)):
+                        if not getattr(get(), "translated", False):  # shared axes share it: once
+                            set_(_TranslatedFormatter(get(), translated))
             for text in figure.findobj(Text):  # titles, axis labels, legend entries, annotations, ticks
                 text.set_text(translated(text.get_text()))
                 text.set_fontfamily([*text.get_fontproperties().get_family(), FALLBACK_FONT])
@@ -240,11 +268,38 @@ def translate_figures(app, doctree, docname: str) -> None:
                 "(set_title(\"...\"), label=\"...\", or a list or dict of literals the code loops over)"
             )
         target = translated_picture(state.with_suffix(".png"), app.config.language)
-        if not target.exists() or target.read_bytes() != png:
-            target.write_bytes(png)
+        target.write_bytes(png)  # also when unchanged: its time says it is up to date
         uri = translated_picture(Path(node["uri"]), app.config.language).as_posix()
         node["srcset"] = node["srcset"].replace(node["uri"], uri) if node.get("srcset") else uri
         node["uri"] = uri
+
+
+def stale_translated_figures(app, env, added, changed, removed) -> list[str]:
+    """Example pages whose redrawn figures are older than their state, catalog or this code (``env-get-outdated``).
+
+    Sphinx rewrites a page when its source or catalog changes, not when the
+    figure it shows was drawn again or the code that redraws it changed.
+    """
+    if app.config.language == "en" or app.builder.name == "gettext":
+        return []
+    from autograd_site.i18n.catalogs import catalog_path
+    from autograd_site.sphinxext.compat import compiled_catalog
+    from autograd_site.sphinxext.gallery import Gallery
+    from autograd_site.sphinxext.locale import locale_dir
+
+    gallery, outdated = Gallery(app), []
+    for path in gallery.example_paths():
+        docname = gallery.page(path).relative_to(app.srcdir).with_suffix("").as_posix()
+        states = sorted((gallery.page(path).parent / "images").glob(f"sphx_glr_{path.stem}_[0-9][0-9][0-9]{figure_state('x').suffix}"))
+        catalog = compiled_catalog(catalog_path(locale_dir(app), app.config.language, docname))
+        sources = [Path(__file__), *([catalog] if catalog.exists() else [])]
+        for state in states:
+            target = translated_picture(state.with_suffix(".png"), app.config.language)
+            newest = max(source.stat().st_mtime_ns for source in [state, *sources])
+            if not target.exists() or target.stat().st_mtime_ns < newest:
+                outdated.append(docname)
+                break
+    return outdated
 
 
 def _offered_texts(app, docname: str) -> list[str]:
@@ -256,3 +311,4 @@ def _offered_texts(app, docname: str) -> list[str]:
 
 def setup(app) -> None:
     app.add_directive("figure-texts", FigureTexts)
+    app.connect("env-get-outdated", stale_translated_figures)
