@@ -45,7 +45,8 @@ sphinx_gallery_conf = {
     "gallery_dirs": "auto_examples",
     "filename_pattern": FILENAME_PATTERN,  # the one rule for which files are examples
     "within_subsection_order": "FileNameSortKey",
-    "image_scrapers": ("matplotlib", "autograd_site.sphinxext.graph_figures.scrape"),
+    # matplotlib's scraper, which also keeps each figure to redraw it in Japanese and French
+    "image_scrapers": ("autograd_site.sphinxext.figure_capture.scrape", "autograd_site.sphinxext.graph_figures.scrape"),
     "capture_repr": (),  # pages show what the code prints, nothing implicit
     # No API cross-references from examples: reading every global's attributes
     # (a non-leaf tensor's .grad among them) only prints PyTorch's warnings.

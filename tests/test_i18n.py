@@ -81,6 +81,9 @@ def test_glossary_terms_must_use_their_translation(terms):
     assert check_glossary("A non-leaf tensor.", "Un tenseur non feuille.", terms) == []
     # Quoted English (an error message) is not prose to translate.
     assert check_glossary('PyTorch says "a leaf tensor".', "PyTorch dit « a leaf tensor ».", terms) == []
+    # Code (a figure's legend entry) stays code; a bare word is still prose.
+    assert check_glossary("total_loss += loss", "total_loss += loss", terms) == []
+    assert check_glossary("leaf tensor", "leaf tensor", terms) != []
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,23 @@ def test_figure_alt_text_is_in_the_page_language(language):
     assert translated in alts and title not in alts
 
 
+@pytest.mark.parametrize("language", ["ja", "fr"])
+def test_matplotlib_figures_are_drawn_in_the_page_language(language):
+    """Every plot on a translated page is its own picture, redrawn with the catalog's texts."""
+    plots = 0
+    for english in (SITE / "en" / "auto_examples").rglob("plot_*.html"):
+        translated = SITE / language / english.relative_to(SITE / "en")
+        english_plots = re.findall(r'<img src="([^"]*sphx_glr_\w+_\d{3}\.png)"', english.read_text(encoding="utf-8"))
+        shown = re.findall(r'<img src="([^"]*sphx_glr_\w+_\d{3}[.\w]*\.png)"', translated.read_text(encoding="utf-8"))
+        assert [src.replace(f".{language}.png", ".png") for src in shown] == english_plots, translated
+        for src, original in zip(shown, english_plots):
+            assert src.endswith(f".{language}.png"), f"{translated}: {src} is the English picture"
+            picture = (translated.parent / src).resolve().read_bytes()
+            assert picture != (english.parent / original).resolve().read_bytes(), f"{translated}: {src}"
+            plots += 1
+    assert plots >= 12
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translation_status_page_lists_every_page(language):
     html = (SITE / language / "translation-status.html").read_text(encoding="utf-8")

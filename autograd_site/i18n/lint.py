@@ -23,6 +23,7 @@ which catalog line is at fault before anything is built.
 
 from __future__ import annotations
 
+import ast
 import html
 import os
 import re
@@ -175,12 +176,23 @@ def load_terms(glossary_csv: Path, language: str) -> list[Term]:
     return sorted(terms, key=lambda term: -len(term.english))
 
 
+def is_code(msgid: str) -> bool:
+    """Whether a message is a Python expression or statement, more than a bare name ("loss" is a word)."""
+    try:
+        tree = ast.parse(msgid)
+    except SyntaxError:
+        return False
+    return len(tree.body) == 1 and not (isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Name))
+
+
 def check_glossary(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
     """An English glossary term in the prose needs its glossary translation.
 
     Longer terms are matched first and removed, so that "partial derivative"
     is not also checked as "derivative".
     """
+    if is_code(msgid):  # a figure's legend entry such as "total_loss += loss" is code, not prose
+        return []
     # Quoted English, such as a PyTorch error message, stays English.
     prose = QUOTED.sub(" ", _without_markup(msgid))
     translated = _without_markup(msgstr)

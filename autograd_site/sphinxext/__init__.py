@@ -12,7 +12,8 @@ How one build of one language goes, in the order Sphinx runs it::
     source-read          badge, GPU records and graph figures on example pages
     [Sphinx translates each page with locale/<lang>/LC_MESSAGES/<page>.po]
     doctree-read         translated pages depend on the theme-string catalog
-    doctree-resolved     translated thumbnails, captions as alt text, figure alt texts
+    doctree-resolved     translated thumbnails, captions as alt text, figure alt texts,
+                         matplotlib figures redrawn with the page's translations (figure_text)
     html-page-context    language links, theme strings, 404 base, incomplete notice
     build-finished       translated downloads, translated JavaScript strings
 """
@@ -21,6 +22,7 @@ from autograd_site.languages import ALL
 from autograd_site.sphinxext import (
     downloads,
     figure_alt,
+    figure_text,
     gallery,
     glossary,
     graph_figures,
@@ -65,6 +67,7 @@ def setup(app):
     app.connect("doctree-resolved", gallery.translate_thumbnails)
     app.connect("doctree-resolved", graph_figures.caption_as_alt_text)
     app.connect("doctree-resolved", figure_alt.translate_alt_texts)
+    app.connect("doctree-resolved", figure_text.translate_figures)
 
     app.connect("html-page-context", links.add_language_links)
     app.connect("html-page-context", ui_strings.translate_theme_texts)
@@ -77,6 +80,7 @@ def setup(app):
     app.connect("build-finished", ui_strings.patch_js_translations)
 
     glossary.setup(app)
+    figure_text.setup(app)
     translation_status.setup(app)
     original_text.setup(app)
     translated_markup.setup(app)

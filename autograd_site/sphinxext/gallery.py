@@ -35,10 +35,10 @@ from autograd_site import flow, graph
 from autograd_site.examples import ExampleLayoutError, list_examples, records
 from autograd_site.examples.cells import Cell, Example, ExampleError, parse_example
 from autograd_site.examples.records import compare, read_record, record_path
-from autograd_site.sphinxext import compat
+from autograd_site.sphinxext import compat, figure_capture
 from autograd_site.sphinxext import graph_figures as graph_pictures
 from autograd_site.sphinxext.compat import GENERATED, OUTPUT
-from autograd_site.sphinxext.figure_alt import figure_titles, gettext_block
+from autograd_site.sphinxext.figure_text import figure_texts, gettext_block
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ FINGERPRINT_FILE = ".execution-fingerprint"
 LOCK_FILE = "constraints.txt"
 # The code that runs while sphinx-gallery executes the examples, or shapes what
 # is stored of a run: changing it must re-run them, like a torch change does.
-EXECUTION_MODULES = (flow, graph, graph_pictures, records)
+EXECUTION_MODULES = (flow, graph, graph_pictures, figure_capture, records)
 
 BADGES = {
     "cpu": "Runs on CPU",
@@ -207,7 +207,7 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
     # paragraph: link previews and search results show it as the summary.
     intro_end = _intro_end(rst, example)
     badge = f"\n\n.. rst-class:: device-badge device-badge-{example.badge}\n\n{BADGES[example.badge]}\n"
-    source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_titles(example.path))
+    source[0] = rst[:intro_end] + badge + rst[intro_end:] + gettext_block(figure_texts(example.path))
     # A missing file counts as changed for Sphinx, so a CUDA record is a
     # dependency only once it exists; records_appeared catches its arrival.
     for device in ("cpu", "cuda"):
@@ -248,7 +248,7 @@ def forget_removed_examples(gallery: Gallery) -> list[Path]:
         if source.exists():
             continue
         stem, folder = source.stem, md5.parent
-        generated = [*folder.glob(f"{stem}.*"), *folder.glob(f"images/sphx_glr_{stem}_*"),
+        generated = [*folder.glob(f"{stem}.*"), *folder.glob(f"images/sphx_glr_{stem}_*"),  # .pickle, .ja.png too
                      *folder.glob(f"images/thumb/sphx_glr_{stem}_thumb.*")]
         for path in generated:
             path.unlink()
