@@ -43,7 +43,7 @@ print("values:", values, values.dtype)
 # Plotting a tensor
 # -----------------
 # Plotting is a common reason to convert: matplotlib works with NumPy arrays.
-# Here ``inputs`` requires gradients, ``backward()`` gives the derivative of
+# Here ``inputs`` requires gradients, and ``backward()`` gives the derivative of
 # :math:`\tanh` at each input. ``inputs`` and ``outputs`` are converted with
 # ``detach().cpu().numpy()`` before they are drawn; ``inputs.grad`` does not
 # require gradients itself, so ``cpu().numpy()`` is enough. The derivative is
