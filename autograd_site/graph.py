@@ -178,6 +178,30 @@ def _layers(graph: Graph) -> list[list[str]]:
     return layers
 
 
+def _label_positions(graph: Graph, centre: dict[str, tuple[float, float]],
+                     width: dict[int, float]) -> dict[int, float]:
+    """Where each edge label sits along its edge, from its source (0) to its target (1).
+
+    Labels of edges that enter the same node converge with their edges, so
+    they move back towards their sources until neighbours no longer overlap.
+    """
+    at = {number: LABEL_AT for number in graph.labels}
+    entering: dict[str, list[int]] = {}
+    for number in graph.labels:
+        entering.setdefault(graph.edges[number][1], []).append(number)
+    for target, numbers in entering.items():
+        numbers.sort(key=lambda n: centre[graph.edges[n][0]][0])
+        fraction = LABEL_AT
+        for left, right in zip(numbers, numbers[1:]):
+            apart = abs(centre[graph.edges[right][0]][0] - centre[graph.edges[left][0]][0])
+            needed = (width[left] + width[right]) / 2 + 2 * PAD
+            if apart > 0:
+                fraction = min(fraction, 1 - needed / apart)
+        for number in numbers:
+            at[number] = max(fraction, 0.25)
+    return at
+
+
 def render_svg(graph: Graph) -> bytes:
     """The picture of ``graph`` as SVG; the same graph always gives the same bytes."""
     return _render(graph, "svg", metadata={"Date": None, "Creator": None})
@@ -231,8 +255,11 @@ def _render(graph: Graph, image_format: str, **savefig) -> bytes:
                 (x0, y0 - sizes[fn][1] / 2), (x1, y1 + sizes[saved][1] / 2),
                 arrowstyle="-", color=STYLE["saved"]["edge"], linewidth=1.2, linestyle=(0, (2, 2)),
             ))
+        label_width = {number: measure.text(0, 0, label, fontsize=FONT["size"] - 1, family=FONT["family"])
+                       .get_window_extent(renderer).width for number, label in graph.labels.items()}
         incoming = {node: sum(1 for n, (_, t) in enumerate(graph.edges) if t == node and n in graph.labels)
                     for node in graph.nodes}
+        label_at = _label_positions(graph, centre, label_width)
         for number, (source, target) in enumerate(graph.edges):
             (x0, y0), (x1, y1) = centre[source], centre[target]
             start, end = (x0, y0 - sizes[source][1] / 2), (x1, y1 + sizes[target][1] / 2)
@@ -242,8 +269,9 @@ def _render(graph: Graph, image_format: str, **savefig) -> bytes:
             if number in graph.labels:
                 # Just above its target, where the layout left room for it; a target
                 # reached by several labelled edges gets each label on its own edge.
-                x = end[0] if incoming[target] == 1 else start[0] + LABEL_AT * (end[0] - start[0])
-                axes.text(x, start[1] + LABEL_AT * (end[1] - start[1]), graph.labels[number],
+                at = label_at[number]
+                x = end[0] if incoming[target] == 1 else start[0] + at * (end[0] - start[0])
+                axes.text(x, start[1] + at * (end[1] - start[1]), graph.labels[number],
                           ha="center", va="center", color=GRADIENT_COLOUR, fontsize=FONT["size"] - 1,
                           family=FONT["family"], bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
         for node in graph.nodes.values():

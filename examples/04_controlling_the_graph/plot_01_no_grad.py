@@ -76,12 +76,15 @@ print("prediction.requires_grad:", prediction.requires_grad)
 # An inference tensor may still enter a computation that autograd records,
 # like a constant. Here the sum is recorded, and ``backward()`` gives
 # ``x2`` its gradient, 1. This works because the backward function of an
-# addition does not need the value of ``prediction``.
+# addition does not need the value of ``prediction``. The picture of the
+# backward pass shows the graph that was recorded: ``prediction`` is not in
+# it, and the gradient flows to ``x2`` alone.
 
 total = prediction + x2
 total.backward()
 print("total.grad_fn:", total.grad_fn.name())
 print("x2.grad:", x2.grad)
+# sphinx_gallery_graph = {"of": "total", "backward": True}
 
 # %%
 # Rule 1: it cannot be saved for backward

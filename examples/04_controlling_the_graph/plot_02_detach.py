@@ -36,8 +36,10 @@ print("shares memory:", frozen.data_ptr() == y.data_ptr())
 # Detaching one factor
 # --------------------
 # Here the logarithm receives the detached :math:`y_1 = x_1 x_2`, so
-# autograd treats :math:`\log y_1` as a constant. The picture shows the graph
-# that is left: the logarithm does not appear in it at all.
+# autograd treats :math:`\log y_1` as a constant. The picture shows the
+# backward pass through the graph that is left: the logarithm does not appear
+# in it at all, so no gradient flows into it, and :math:`y_1` receives only
+# what comes through :math:`\sin`.
 
 x1 = torch.tensor(1.0, device=device, requires_grad=True)
 x2 = torch.tensor(2.0, device=device, requires_grad=True)
@@ -48,7 +50,7 @@ z = y2 * y3
 z.backward()
 print(f"dz/dx1 = {x1.grad.item():.4f}")
 print(f"dz/dx2 = {x2.grad.item():.4f}")
-# sphinx_gallery_graph = {"of": "z", "highlight": ["y1"]}
+# sphinx_gallery_graph = {"of": "z", "highlight": ["y1"], "backward": True}
 
 # %%
 # The numbers by hand
@@ -65,9 +67,10 @@ print(f"by hand: dz/dx1 = {common * 2.0:.4f}, dz/dx2 = {common * 1.0:.4f}")
 # Without ``detach()``
 # --------------------
 # The same function without ``detach()`` keeps both paths, and both
-# gradients are positive: :math:`0.3324` and :math:`0.1662`. Cutting a
-# branch can change a gradient completely, so detach only what must not be
-# trained.
+# gradients are positive: :math:`0.3324` and :math:`0.1662`. In its backward
+# pass, two gradients reach :math:`y_1`, one through :math:`\log` and one
+# through :math:`\sin`, and they add up. Cutting a branch can change a
+# gradient completely, so detach only what must not be trained.
 
 x1 = torch.tensor(1.0, device=device, requires_grad=True)
 x2 = torch.tensor(2.0, device=device, requires_grad=True)
@@ -75,6 +78,7 @@ y1 = x1 * x2
 z = torch.log(y1) * torch.sin(y1)
 z.backward()
 print(f"without detach: dz/dx1 = {x1.grad.item():.4f}, dz/dx2 = {x2.grad.item():.4f}")
+# sphinx_gallery_graph = {"of": "z", "highlight": ["y1"], "backward": True}
 
 # %%
 # Key points

@@ -41,7 +41,10 @@ print("UserWarning:", message)
 # -----------------
 # Calling ``retain_grad()`` on a non-leaf tensor before ``backward()`` asks
 # autograd to store its gradient too. ``retains_grad`` tells whether a tensor
-# does.
+# does. The picture shows the backward pass, with the three tensors that
+# retain their gradient highlighted: the gradient stored in ``y1.grad`` is the
+# sum, up to rounding, of the two gradients that reach its node, one through
+# ``LogBackward0`` and one through ``SinBackward0``.
 
 x1 = torch.tensor(1.0, device=device, requires_grad=True)
 x2 = torch.tensor(2.0, device=device, requires_grad=True)
@@ -49,11 +52,15 @@ y1 = x1 * x2
 y2 = torch.log(y1)
 y3 = torch.sin(y1)
 z = y2 * y3
-for tensor in (y1, y2, y3):
-    tensor.retain_grad()
+y1.retain_grad()
+y2.retain_grad()
+y3.retain_grad()
 z.backward()
-for name, tensor in [("x1", x1), ("y1", y1), ("y2", y2), ("y3", y3)]:
-    print(f"{name}: is_leaf={tensor.is_leaf}, retains_grad={tensor.retains_grad}, grad={tensor.grad.item():.4f}")
+print(f"x1: is_leaf={x1.is_leaf}, retains_grad={x1.retains_grad}, grad={x1.grad.item():.4f}")
+print(f"y1: is_leaf={y1.is_leaf}, retains_grad={y1.retains_grad}, grad={y1.grad.item():.4f}")
+print(f"y2: is_leaf={y2.is_leaf}, retains_grad={y2.retains_grad}, grad={y2.grad.item():.4f}")
+print(f"y3: is_leaf={y3.is_leaf}, retains_grad={y3.retains_grad}, grad={y3.grad.item():.4f}")
+# sphinx_gallery_graph = {"of": "z", "highlight": ["y1", "y2", "y3"], "backward": True}
 
 # %%
 # Reading the values

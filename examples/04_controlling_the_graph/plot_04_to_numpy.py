@@ -10,6 +10,7 @@ the shortcut ``numpy(force=True)`` shares.
 
 import os
 
+import matplotlib.pyplot as plt
 import torch
 
 device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
@@ -37,6 +38,31 @@ except RuntimeError as error:
 
 values = weight.detach().cpu().numpy()
 print("values:", values, values.dtype)
+
+# %%
+# Plotting a tensor
+# -----------------
+# Plotting is a common reason to convert: matplotlib works with NumPy arrays.
+# Here ``inputs`` requires gradients, and ``backward()`` gives the derivative of
+# :math:`\tanh` at each input. ``inputs`` and ``outputs`` are converted with
+# ``detach().cpu().numpy()`` before they are drawn; ``inputs.grad`` does not
+# require gradients itself, so ``cpu().numpy()`` is enough. The derivative is
+# largest at :math:`x = 0`, where it equals 1.
+
+inputs = torch.linspace(-3.0, 3.0, 49, device=device, requires_grad=True)
+outputs = torch.tanh(inputs)
+outputs.sum().backward()
+largest = inputs.grad.argmax()
+print("largest derivative:", inputs.grad[largest].item(), "at x =", inputs[largest].item())
+
+fig, ax = plt.subplots()
+ax.plot(inputs.detach().cpu().numpy(), outputs.detach().cpu().numpy(), label="tanh(x)")
+ax.plot(inputs.detach().cpu().numpy(), inputs.grad.cpu().numpy(), label="derivative from backward()")
+ax.set_xlabel("x")
+ax.set_ylabel("value")
+ax.set_title("The derivative of tanh is largest at x = 0")
+ax.legend()
+plt.show()
 
 # %%
 # A snapshot needs ``clone()``

@@ -64,7 +64,9 @@ print("after set_grad_enabled(True):", torch.is_grad_enabled())
 # ``torch.enable_grad()`` turns recording back on inside a ``no_grad`` block,
 # for instance to take one :term:`gradient` in code that otherwise only
 # evaluates. When the inner block ends, the outer mode applies again. The
-# gradient of :math:`x^3` at :math:`x = 2` is :math:`3 x^2 = 12`.
+# gradient of :math:`x^3` at :math:`x = 2` is :math:`3 x^2 = 12`. The picture
+# shows the backward pass of ``cube``, the only result of the block with a
+# graph: ``before`` and ``after`` have none.
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 with torch.no_grad():
@@ -75,6 +77,7 @@ with torch.no_grad():
 cube.backward()
 print("before:", before.requires_grad, "| inside enable_grad:", cube.requires_grad, "| after:", after.requires_grad)
 print("x.grad:", x.grad)
+# sphinx_gallery_graph = {"of": "cube", "backward": True}
 
 # %%
 # The modes as decorators

@@ -53,7 +53,8 @@ print("after y.data.mul_(1.0):", y._version)
 # :term:`saved tensor`, because the derivative of :math:`e^x` is
 # :math:`e^x` itself. Clamping ``y`` in place through a detached tensor
 # changes the saved values, and ``backward()`` stops with the version error
-# instead of using them.
+# instead of using them. The picture shows the tensors each backward function
+# saved: the ``result`` of ``ExpBackward0`` is marked as modified in place.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.exp(x)
@@ -63,25 +64,37 @@ try:
     loss.backward()
 except RuntimeError as error:
     print("RuntimeError:", error)
+# sphinx_gallery_graph = {"of": "loss", "saved": True}
 
 # %%
-# ``.data``: a silently wrong gradient
+# ``.data``: the change goes unnoticed
 # ------------------------------------
-# The same clamp through ``.data`` leaves the version counter of ``y`` alone,
-# so ``backward()`` runs without a word and uses the clamped values. The
-# gradient with respect to :math:`x_2 = 1` should be :math:`e \approx 2.7183`;
-# it comes out as 2.
+# The same clamp through ``.data`` leaves the version counter of ``y`` alone.
+# ``y._version`` stays 0, and in the picture the ``result`` that
+# ``ExpBackward0`` saved is still at version 0 (``v0``), as if nothing had
+# changed.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.exp(x)
 loss = y.sum()
 y.data.clamp_(max=2.0)
+print("y._version after y.data.clamp_(max=2.0):", y._version)
+# sphinx_gallery_graph = {"of": "loss", "saved": True}
+
+# %%
+# A silently wrong gradient
+# -------------------------
+# So ``backward()`` runs without a word and uses the clamped values, as the
+# picture of the backward pass shows. The gradient with respect to
+# :math:`x_2 = 1` should be :math:`e \approx 2.7183`; it comes out as 2.
+
 loss.backward()
 print("x.grad after the change through .data:", x.grad)
 
 x_right = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 torch.exp(x_right).sum().backward()
 print("right gradient:                       ", x_right.grad)
+# sphinx_gallery_graph = {"of": "loss", "backward": True}
 
 # %%
 # Updating parameters without ``.data``

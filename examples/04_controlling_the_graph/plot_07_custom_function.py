@@ -101,14 +101,18 @@ print("b.grad:", b.grad)
 # ``apply`` adds one :term:`node` to the graph, named after the class with
 # ``Backward`` appended. This node is the ``ctx`` object that
 # ``setup_context`` filled in, so its attributes can be read from
-# ``grad_fn``. The picture shows the new node between the sum and the two
-# :term:`leaf tensors <leaf tensor>`.
+# ``grad_fn``. The picture shows the backward pass through the new node,
+# between the sum and the two :term:`leaf tensors <leaf tensor>`: what flows
+# from it to ``a`` and ``b`` is what ``backward`` returned.
 
 y = LogAddExp.apply(a, b)
 loss = y.sum()
 print("type of y.grad_fn:", type(y.grad_fn).__name__)
 print("y.grad_fn.needs_input_grad:", y.grad_fn.needs_input_grad)
-# sphinx_gallery_graph = "loss"
+a.grad = None
+b.grad = None
+loss.backward()
+# sphinx_gallery_graph = {"of": "loss", "backward": True}
 
 # %%
 # Skipping gradients nobody needs

@@ -21,7 +21,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # ``create_graph=True``. The same call can be chained as often as needed. For
 # :math:`f(x) = x^4`, the derivatives are :math:`4x^3`, :math:`12x^2` and
 # :math:`24x`: at :math:`x = 2`, 32, 48 and 48. Each call but the last keeps
-# the graph for the next one.
+# the graph for the next one. The picture shows the graph of ``first``, the
+# gradient returned with ``create_graph=True``: the operations of the backward
+# pass of :math:`x^4`, recorded like any other. On its edges are the
+# gradients that the second call sent along it to compute ``second``: the 48
+# that reaches ``AccumulateGrad`` is returned by ``torch.autograd.grad``
+# instead of being added to ``x.grad``, so the last arrow carries nothing.
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 f = x**4
@@ -29,6 +34,7 @@ f = x**4
 (second,) = torch.autograd.grad(first, x, create_graph=True)
 (third,) = torch.autograd.grad(second, x)
 print("f' =", first.item(), "| f'' =", second.item(), "| f''' =", third.item())
+# sphinx_gallery_graph = {"of": "first", "backward": True}
 
 # %%
 # The Hessian matrix

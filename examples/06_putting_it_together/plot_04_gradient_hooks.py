@@ -40,11 +40,15 @@ print(f"x1.grad = {x1.grad.item():.4f}")
 # 0.5, 5 and -20. Clipping element by element like this is one form of
 # :term:`gradient clipping`; the usual way to clip a model's gradients is
 # shown in :doc:`/auto_examples/06_putting_it_together/plot_06_gradient_clipping`.
+# In the picture of the backward pass, the gradient reaches ``AccumulateGrad``
+# unclipped, and the hook clips it before it is added to ``weights.grad``.
 
 weights = torch.tensor([0.05, 0.5, -2.0], device=device, requires_grad=True)
 handle = weights.register_hook(lambda grad: grad.clamp(-1.0, 1.0))
-(5 * weights**2).sum().backward()
+loss = (5 * weights**2).sum()
+loss.backward()
 print("clipped:", weights.grad)
+# sphinx_gallery_graph = {"of": "loss", "backward": True}
 
 # %%
 # Removing a hook
