@@ -145,8 +145,8 @@ POISON = {
         "Autograd records the operations": "+ `lien-js <java\\script:alert(13)>`__"
                                            " `lien-data <data:text/html;base64,PHNjcmlwdD5hbGVydCgxNCk8L3NjcmlwdD4=>`__"
                                            " <svg/onload=alert(15)>",
-        # A message without :term: references: a translation that dropped them would fail the build anyway.
-        "Floating-point and complex tensors can": "Texte.\n\n.. raw:: html\n\n   <script>alert(16)</script>",
+        # A message without references: a translation that dropped one would fail the build anyway.
+        "The gradient is the slope of the loss;": "Texte.\n\n.. raw:: html\n\n   <script>alert(16)</script>",
     },
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
