@@ -15,6 +15,7 @@ where they can be translated.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 import torch
@@ -30,6 +31,9 @@ STYLE = {
     "leaf": {"fill": "#d6eaf8", "edge": "#0072b2", "dashes": None},
     "saved": {"fill": "#f7e4ee", "edge": "#cc79a7", "dashes": (2, 2)},
 }
+# PyTorch's refusal to unpack a saved tensor changed in place since it was saved.
+CHANGED = re.compile(r"is at version (?P<now>\d+); expected version (?P<saved>\d+)")
+FREED = "∅"  # a saved tensor that backward() already freed
 GRADIENT_COLOUR = "#b03a00"  # edge labels: the gradient sent along the edge
 LABEL_AT = 0.8  # where an edge's label sits, from its source (0) to its target (1)
 MAX_SHOWN = 6  # elements of a gradient written out on an edge; larger ones show their shape
@@ -84,7 +88,9 @@ def _saved_tensors(fn) -> list[tuple[str, str]]:
         try:
             value = getattr(fn, attribute)
         except RuntimeError as error:  # unpacking refuses a freed or changed tensor
-            state = "freed by backward()" if "freed" in str(error) else "modified in place"
+            # Symbols, not words: the picture is the same in every language and its caption explains them.
+            versions = CHANGED.search(str(error))
+            state = f"v{versions['saved']} → v{versions['now']}" if versions else FREED
             saved.append((attribute.removeprefix("_saved_"), state))
             continue
         if isinstance(value, torch.Tensor):

@@ -79,8 +79,13 @@ def test_saved_tensors_show_their_version_and_when_they_were_changed():
     with torch.no_grad():
         y.add_(1.0)
     saved = {n.lines for n in build_graph(z, {"x": x, "z": z}, saved=True).nodes.values() if n.kind == "saved"}
-    assert ("result", "modified in place") in saved
-    assert ("self", "modified in place") in saved  # the multiplication saved y as well
+    assert ("result", "v0 → v1") in saved
+    assert ("self", "v0 → v1") in saved  # the multiplication saved y as well
+    fresh = torch.exp(x)
+    fresh.sum().backward()
+    freed = {n.lines for n in build_graph(fresh, {"x": x, "fresh": fresh}, saved=True).nodes.values()
+             if n.kind == "saved"}
+    assert freed == {("result", "∅")}
 
 
 def test_a_changed_gradient_on_a_picture_fails_the_doctest(tmp_path):

@@ -36,7 +36,8 @@ BACKWARD_LEGEND = (
 )
 SAVED_LEGEND = (
     "Pink dashed boxes are the tensors a backward function saved for the backward pass, "
-    "with their shape, data type and version."
+    "with their shape, data type and version: ``v0 → v1`` marks a tensor changed in place "
+    "since it was saved, and ``∅`` one that ``backward()`` has already freed."
 )
 
 _watching = ExitStack()
