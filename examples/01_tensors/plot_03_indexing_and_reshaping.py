@@ -62,7 +62,7 @@ print("selected:", selected)
 print("grid after filling both copies:", grid, sep="\n")
 
 values = grid.cpu()
-fig, axes = plt.subplots(1, 2, figsize=(7, 3), layout="constrained")
+fig, axes = plt.subplots(1, 2, figsize=(7, 3.3), layout="constrained")
 axes[0].imshow(values == -1.0, cmap="Blues", vmin=0, vmax=2)
 axes[0].set_title("column.fill_(-1.0) changed grid")
 axes[1].imshow(picked.cpu(), cmap="Oranges", vmin=0, vmax=2)
