@@ -9,6 +9,7 @@ reads their :term:`shape` and :term:`data type <data type (dtype)>`.
 
 import os
 
+import matplotlib.pyplot as plt
 import torch
 
 torch.manual_seed(0)
@@ -74,6 +75,31 @@ noise = torch.randn_like(doubles, dtype=torch.float32)
 print("new_ones:", ones, sep="\n")
 print("randn_like:", noise, sep="\n")
 print("dtypes:", ones.dtype, noise.dtype)
+
+# %%
+# Uniform or normal random values
+# -------------------------------
+# The random constructors differ in how they spread their values.
+# :func:`torch.rand` draws uniformly from 0 (included) to 1 (excluded), so
+# no value is negative; :func:`torch.randn` draws from the standard normal
+# distribution, a bell curve centred on 0 with a standard deviation of 1.
+# The histograms of 10000 draws of each show the two shapes, and the printed
+# summaries check the range and the centre.
+
+uniform_draws = torch.rand(10000, device=device).cpu()
+normal_draws = torch.randn(10000, device=device).cpu()
+print("draws of each:", uniform_draws.numel(), normal_draws.numel())
+print("rand:  all values in [0, 1):", bool(((uniform_draws >= 0) & (uniform_draws < 1)).all()))
+print(f"randn: mean {normal_draws.mean():.2f}, standard deviation {normal_draws.std():.2f}")
+
+fig, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
+ax.hist(uniform_draws, bins=40, range=(-4, 4), alpha=0.6, label="torch.rand")
+ax.hist(normal_draws, bins=40, range=(-4, 4), alpha=0.6, label="torch.randn")
+ax.set_xlabel("value")
+ax.set_ylabel("number of draws")
+ax.set_title("rand fills [0, 1) evenly; randn makes a bell curve around 0")
+ax.legend()
+plt.show()
 
 # %%
 # Shape and size

@@ -10,6 +10,7 @@ one-element tensor into a Python number.
 
 import os
 
+import matplotlib.pyplot as plt
 import torch
 
 device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
@@ -47,14 +48,35 @@ print("column 1 is unchanged:", grid[:, 1])
 # ----------------------
 # Indexing with a boolean tensor or with a tensor of positions picks
 # elements that a view cannot describe, so it returns a copy: filling the
-# results leaves ``grid`` unchanged.
+# results leaves ``grid`` unchanged. The picture compares the two cases on
+# ``grid``: the slice of column 0 wrote -1 into ``grid`` itself, while the
+# elements picked by ``grid > 8`` still hold 9, 10 and 11 after their copy
+# was filled with zeros.
 
-selected = grid[grid > 8]
+picked = grid > 8
+selected = grid[picked]
 rows = grid[torch.tensor([0, 2], device=device)]
 selected.fill_(0.0)
 rows.fill_(0.0)
 print("selected:", selected)
 print("grid after filling both copies:", grid, sep="\n")
+
+values = grid.cpu()
+fig, axes = plt.subplots(1, 2, figsize=(7, 3.3), layout="constrained")
+axes[0].imshow(values == -1.0, cmap="Blues", vmin=0, vmax=2)
+axes[0].set_title("column.fill_(-1.0) changed grid")
+axes[1].imshow(picked.cpu(), cmap="Oranges", vmin=0, vmax=2)
+axes[1].set_title("selected.fill_(0.0) did not")
+for ax in axes:
+    for row in range(3):
+        for col in range(4):
+            ax.text(col, row, f"{values[row, col]:g}", ha="center", va="center")
+    ax.set_xticks(range(4))
+    ax.set_yticks(range(3))
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
+fig.suptitle("A slice writes into grid; a boolean index copies")
+plt.show()
 
 # %%
 # ``view`` and ``reshape``

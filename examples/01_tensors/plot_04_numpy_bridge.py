@@ -9,6 +9,7 @@ CPU memory, so this page creates every tensor on the CPU, whatever device
 the other pages use.
 """
 
+import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
@@ -40,13 +41,28 @@ print("shared after changing the array:", shared)
 # Conversions that copy
 # ---------------------
 # :func:`torch.tensor` always copies its input, so the new tensor no longer
-# follows the array. Use it when you want an independent tensor.
+# follows the array. Use it when you want an independent tensor. The picture
+# shows the three side by side after ``values[0] = -1.0``: the change appears
+# in the array and in the ``from_numpy`` view, which share one block of
+# memory, while the copy still holds 5.
 
 copied = torch.tensor(values)
 values[0] = -1.0
 print("array:", values)
 print("from_numpy view:", shared)
 print("torch.tensor copy:", copied)
+
+table = np.stack([values, shared.numpy(), copied.numpy()])
+fig, ax = plt.subplots(figsize=(6, 2.8), layout="constrained")
+ax.imshow(table != 5.0, cmap="Blues", vmin=0, vmax=2)
+for row in range(3):
+    for col in range(3):
+        ax.text(col, row, f"{table[row, col]:g}", ha="center", va="center")
+ax.set_xticks(range(3))
+ax.set_yticks(range(3), labels=["array", "from_numpy view", "torch.tensor copy"])
+ax.set_xlabel("element")
+ax.set_title("values[0] = -1.0 reaches the view, not the copy")
+plt.show()
 
 # %%
 # Which data types convert

@@ -63,10 +63,14 @@ print("loss.grad_fn:", loss.grad_fn.name())
 # the computation requires gradients, there is no graph and ``backward()``
 # fails: see the
 # :doc:`page on that error </auto_examples/05_pitfalls/plot_01_nothing_requires_grad>`.
+# The picture shows this backward pass: each arrow carries the gradient sent
+# along it. The term :math:`x^2` sends :math:`2x = 6` towards ``x``, the term
+# :math:`2x` sends 2, and the two add up to the 8 stored in ``x.grad``.
 
 loss.backward()
 print("x.grad =", x.grad)
 print("2x + 2 =", 2 * x.item() + 2)
+# sphinx_gallery_graph = {"of": "loss", "backward": True}
 
 # %%
 # The gradient is a slope

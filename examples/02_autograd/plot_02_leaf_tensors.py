@@ -38,13 +38,17 @@ print("after assignment:", offset.requires_grad)
 # produced it, and it has no ``grad_fn``. A tensor that requires gradients is
 # a leaf only if you created it yourself. A result of an operation on a tensor
 # that requires gradients is a :term:`non-leaf tensor`: it has a ``grad_fn``,
-# the :term:`backward function` that autograd will call for it.
+# the :term:`backward function` that autograd will call for it. In the
+# picture of the graph of ``result``, the two leaves, highlighted, sit at the
+# bottom behind ``AccumulateGrad`` nodes; ``constant`` does not appear, since
+# no gradient will ever flow to it.
 
 result = scale * offset
 constant = torch.tensor([4.0, 5.0], device=device) * 2
 for name, tensor in [("scale", scale), ("result", result), ("constant", constant)]:
     grad_fn = tensor.grad_fn.name() if tensor.grad_fn else None
     print(f"{name}: is_leaf={tensor.is_leaf}, requires_grad={tensor.requires_grad}, grad_fn={grad_fn}")
+# sphinx_gallery_graph = {"of": "result", "highlight": ["scale", "offset"]}
 
 # %%
 # Only leaves receive ``.grad``

@@ -52,8 +52,7 @@ mul_node = sum_node.next_functions[0][0]
 print("root, loss.grad_fn:", sum_node.name())
 print("next:", mul_node.name())
 for accumulate, _ in mul_node.next_functions:
-    leaf = accumulate.variable
-    print("  then:", type(accumulate).__name__, "holding", "inputs" if leaf is inputs else "weights")
+    print("  then:", type(accumulate).__name__, "holding", "inputs" if accumulate.variable is inputs else "weights")
 
 # %%
 # The gradients
@@ -63,11 +62,15 @@ for accumulate, _ in mul_node.next_functions:
 # :term:`gradient` is the other leaf. Both tensors have the same shape here;
 # when they do not, :term:`broadcasting` stretches one of them, and the
 # :doc:`page on gradients through broadcasting </auto_examples/02_autograd/plot_08_gradients_through_broadcasting>`
-# shows what happens to its gradient.
+# shows what happens to its gradient. The picture shows the backward pass:
+# ``MulBackward0`` receives ones from the sum, then sends the values of
+# ``weights`` towards ``inputs`` and the values of ``inputs`` towards
+# ``weights``.
 
 loss.backward()
 print("inputs.grad: ", inputs.grad)
 print("weights.grad:", weights.grad)
+# sphinx_gallery_graph = {"of": "loss", "backward": True}
 
 # %%
 # A tensor used twice
@@ -80,8 +83,10 @@ print("weights.grad:", weights.grad)
 # the node then runs once and writes 7 into ``x.grad``. A :term:`hook` on
 # ``x``, a function that autograd calls with the gradient arriving there (see
 # the :doc:`page on hooks </auto_examples/06_putting_it_together/plot_04_gradient_hooks>`),
-# is called a single time, with 7. Adding to ``.grad`` over several
-# ``backward()`` calls is a different mechanism, taught on the
+# is called a single time, with 7. In the picture, the arrows carrying 4 and
+# 3 enter that node, and the arrow carrying 7 leaves it. Adding to
+# ``.grad`` over several ``backward()`` calls is a different mechanism,
+# taught on the
 # :doc:`page on gradient accumulation </auto_examples/03_vector_jacobian/plot_05_gradient_accumulation>`.
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
@@ -94,7 +99,7 @@ print("contributions: 2x =", 2 * x.item(), "and", 3.0)
 x.register_hook(lambda gradient: print("gradient arriving at x:", gradient))
 y.backward()
 print("x.grad =", x.grad)
-# sphinx_gallery_graph = "y"
+# sphinx_gallery_graph = {"of": "y", "backward": True}
 
 # %%
 # Key points

@@ -72,12 +72,16 @@ print("J =", J, sep="\n")
 # :math:`v_i` for each output, the gradient of the weighted sum
 # :math:`\sum_i v_i y_i`. ``y.backward(v)`` takes that :math:`v`, which must
 # have the shape of ``y``. With :math:`v = (1, 0.5, 2)`,
-# :math:`v^\top J = (4, 3, 2)`.
+# :math:`v^\top J = (4, 3, 2)`. The picture shows this backward pass: the
+# weights (1, 0.5, 2) enter at ``y``, each output's branch multiplies its
+# weight by its own derivatives, and the contributions that reach ``x`` add
+# up to (4, 3, 2).
 
 v = torch.tensor([1.0, 0.5, 2.0], device=device)
 y.backward(v)
 print("x.grad =", x.grad)
 print("v @ J  =", v @ J)
+# sphinx_gallery_graph = {"of": "y", "backward": True}
 
 # %%
 # The same as a weighted sum

@@ -18,21 +18,32 @@ import torch
 device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
 
 # %%
-# A second ``backward()`` fails
-# -----------------------------
+# What ``exp`` saves
+# ------------------
 # The derivative of :math:`e^x` is :math:`e^x`, so the backward function of
-# ``exp`` keeps its result as a :term:`saved tensor`. After the first
-# ``backward()``, that saved tensor is freed, and the second call raises an
-# error.
+# ``exp`` keeps its result as a :term:`saved tensor`. The picture shows it
+# beside ``ExpBackward0``: ``result``, with its shape, its data type and its
+# version, ``v0``. The backward function of the sum saves no tensor.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.exp(x).sum()
+print("y =", y)
+# sphinx_gallery_graph = {"of": "y", "saved": True}
+
+# %%
+# A second ``backward()`` fails
+# -----------------------------
+# The first ``backward()`` frees the saved tensor once it has used it: the
+# picture now shows ``result`` as freed. The second call needs it, and raises
+# an error.
+
 y.backward()
 print("x.grad =", x.grad)
 try:
     y.backward()
 except RuntimeError as error:
     print("RuntimeError:", error)
+# sphinx_gallery_graph = {"of": "y", "saved": True}
 
 # %%
 # A graph with nothing saved
