@@ -36,7 +36,9 @@ except RuntimeError as error:
 # :doc:`the page on the first gradient </auto_examples/02_autograd/plot_01_first_gradient>`,
 # or switch them on with ``requires_grad_()``. Switching them on does not
 # change a loss computed earlier: compute it again. The :term:`gradient` of
-# :math:`\sum w_{ij}^2` is :math:`2w`.
+# :math:`\sum w_{ij}^2` is :math:`2w`. Now autograd has recorded a graph,
+# drawn in the picture: ``backward()`` walks it from ``loss`` through the
+# backward functions down to the leaf ``weights``.
 
 weights.requires_grad_()
 print("old loss.grad_fn:", loss.grad_fn)
@@ -44,6 +46,7 @@ loss = (weights * weights).sum()
 loss.backward()
 print("loss.grad_fn:", loss.grad_fn.name())
 print("gradient is 2 * weights:", torch.allclose(weights.grad, 2 * weights))
+# sphinx_gallery_graph = "loss"
 
 # %%
 # Key points

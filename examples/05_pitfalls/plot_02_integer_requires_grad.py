@@ -42,14 +42,17 @@ print("phases.requires_grad:", phases.requires_grad)
 # -------
 # Make the tensor floating point: write one number with a decimal point, or
 # better, say so with ``dtype``. Then the :term:`gradient` of the mean is
-# :math:`1/6` for every element. The
+# :math:`1/6` for every element, as the picture of the backward pass shows on
+# its arrows. The
 # :doc:`page on the first gradient </auto_examples/02_autograd/plot_01_first_gradient>`
 # shows how ``requires_grad=True`` starts the recording.
 
 values = torch.tensor([[1, 2, 3], [4, 5, 6]], dtype=torch.float32, device=device, requires_grad=True)
-values.mean().backward()
+mean = values.mean()
+mean.backward()
 print("values.dtype:", values.dtype)
 print("values.grad:", values.grad, sep="\n")
+# sphinx_gallery_graph = {"of": "mean", "backward": True}
 
 # %%
 # Key points

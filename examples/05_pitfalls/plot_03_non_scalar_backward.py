@@ -44,6 +44,27 @@ print("c.grad:", c.grad, sep="\n")
 print(f"4e = {4 * torch.e:.4f} | 3e = {3 * torch.e:.4f}")
 
 # %%
+# The other fix: a weight for each element
+# ----------------------------------------
+# ``s.backward()`` sends a 1 to each element of ``y``. ``y.backward(weights)``
+# lets you choose these weights: the ``gradient`` argument holds one weight
+# per element of ``y``, and each gradient is scaled by it. With two elements
+# and the weights 1 and 0.5, the picture of the backward pass shows the
+# weights entering the graph at ``y``, and ``x.grad`` becomes
+# :math:`(4e, 2e)`. It also shows the two paths from ``y`` to ``x`` adding
+# up: :math:`8.1548 + 2.7183 = 10.8731`.
+
+x = torch.ones(2, device=device, requires_grad=True)
+c = torch.ones(2, device=device, requires_grad=True)
+y = torch.exp(x) * (c * 3) + torch.exp(x)
+weights = torch.tensor([1.0, 0.5], device=device)
+y.backward(weights)
+print("weights:", weights)
+print("x.grad:", x.grad)
+print("c.grad:", c.grad)
+# sphinx_gallery_graph = {"of": "y", "backward": True}
+
+# %%
 # Key points
 # ----------
 # - "grad can be implicitly created only for scalar outputs" means that

@@ -24,6 +24,9 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # only for :term:`leaf tensors <leaf tensor>` such as ``x``; the result ``y``
 # gets one only if you ask with ``retain_grad()``, as on
 # :doc:`the page on retain_grad() </auto_examples/04_controlling_the_graph/plot_03_retain_grad>`.
+# In the picture of the backward pass, only ``x`` has a node: ``c`` and ``b``
+# are not in the graph, so no gradient can reach them; the value of ``c``
+# only shows up in the gradient ``MulBackward0`` sends to ``x``.
 
 x = torch.tensor(4.0, device=device, requires_grad=True)
 c = torch.tensor(8.0, device=device)
@@ -39,6 +42,7 @@ try:
     b.grad
 except AttributeError as error:
     print("AttributeError:", error)
+# sphinx_gallery_graph = {"of": "y", "backward": True}
 
 # %%
 # A tensor rebuilt from numbers

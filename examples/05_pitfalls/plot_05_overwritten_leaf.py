@@ -25,7 +25,11 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # ``None`` with a warning, because they are no longer leaves. The gradients
 # still went somewhere: to the original leaves, which only the graph holds
 # now. The ``AccumulateGrad`` node at the end of ``grad_fn.next_functions``
-# keeps each one as ``variable``, and its ``.grad`` is filled.
+# keeps each one as ``variable``, and its ``.grad`` is filled. The picture of
+# the backward pass shows them, highlighted, at the bottom of the graph, under
+# the names ``lost_x`` and ``lost_c`` that the code gives them; the names
+# ``x`` and ``c`` now label the results of ``ExpBackward0`` and
+# ``MulBackward0``.
 
 x = torch.tensor(1.0, device=device, requires_grad=True)
 x = torch.exp(x)
@@ -40,6 +44,7 @@ print("warnings:", len(caught), "| x.is_leaf:", x.is_leaf, "| c.is_leaf:", c.is_
 lost_x = x.grad_fn.next_functions[0][0].variable
 lost_c = c.grad_fn.next_functions[0][0].variable
 print("lost leaves: x.grad:", lost_x.grad, "| c.grad:", lost_c.grad)
+# sphinx_gallery_graph = {"of": "y", "backward": True, "highlight": ["lost_x", "lost_c"]}
 
 # %%
 # The optimizer refuses

@@ -35,12 +35,16 @@ except RuntimeError as error:
 # On a tensor computed from ``x``, the same ``+=`` is allowed, and autograd
 # records it by giving the tensor a new ``grad_fn``. A :term:`leaf tensor` is
 # precisely a tensor without a ``grad_fn``: after ``x += 2``, ``x`` would no
-# longer be a leaf, and ``backward()`` would never fill its ``.grad``.
+# longer be a leaf, and ``backward()`` would never fill its ``.grad``. The
+# picture shows the graph of ``shifted`` after ``+=``: its ``grad_fn`` is the
+# ``AddBackward0`` of the in-place addition, stacked on the ``MulBackward0``
+# that made it, and ``x`` stays the leaf at the bottom.
 
 shifted = x * 1.0
 print("before +=:", shifted.grad_fn.name(), "| is_leaf:", shifted.is_leaf)
 shifted += 2.0
 print("after +=:", shifted.grad_fn.name(), "| is_leaf:", shifted.is_leaf)
+# sphinx_gallery_graph = {"of": "shifted", "highlight": ["x"]}
 
 # %%
 # The fix

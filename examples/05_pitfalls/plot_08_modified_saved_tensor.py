@@ -22,7 +22,12 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # :doc:`the page on retain_graph </auto_examples/03_vector_jacobian/plot_04_retain_graph>`
 # explains. Every tensor has a :term:`version counter`, ``_version``, that
 # each in-place operation raises. Adding 1 to ``y`` in place raises it from 0
-# to 1, and ``backward()`` notices that the saved value has changed.
+# to 1, and ``backward()`` notices that the saved value has changed. The
+# picture shows the graph of ``z`` with the tensors its backward functions
+# saved: ``ExpBackward0`` saved its result, the tensor ``y``, and that saved
+# tensor can no longer be used because it was modified in place. The failed
+# ``backward()`` had already run ``MulBackward0``, which then freed what it
+# had saved.
 
 x = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
 y = torch.exp(x)
@@ -34,6 +39,7 @@ try:
     z.sum().backward()
 except RuntimeError as error:
     print("RuntimeError:", error)
+# sphinx_gallery_graph = {"of": "z", "saved": True}
 
 # %%
 # Assigning to elements is in place too

@@ -53,12 +53,15 @@ print("shape [] on the CPU -> result on", product.device)
 # ``torch.tensor(3.0, requires_grad=True).cuda()`` first creates a CPU
 # :term:`leaf tensor` and then copies it to the GPU. The copy is a recorded
 # operation, so the variable holds a non-leaf, and its ``.grad`` is never
-# filled. ``.to("meta")`` is the same copy to another device:
+# filled. ``.to("meta")`` is the same copy to another device. In the picture,
+# ``moved`` is the output of ``ToCopyBackward0``, and the leaf below it has no
+# name in the code: it is the CPU tensor, which only the graph holds.
 
 moved = torch.tensor(3.0, requires_grad=True).to("meta")
 created = torch.tensor(3.0, device="meta", requires_grad=True)
 print("moved: is_leaf =", moved.is_leaf, "| grad_fn =", moved.grad_fn.name())
 print("created with device=: is_leaf =", created.is_leaf)
+# sphinx_gallery_graph = "moved"
 
 # %% [cuda]
 # The mistake on a GPU

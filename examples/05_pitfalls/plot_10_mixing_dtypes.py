@@ -69,7 +69,10 @@ except RuntimeError as error:
 # ``float64`` tensor multiplied by a ``float32`` one, and concludes that
 # autograd needs ``float32``. Current PyTorch accepts it: both factors have
 # zero dimensions, so the product is ``float64``, and each :term:`gradient`
-# has the type of its own leaf.
+# has the type of its own leaf. The picture of the backward pass shows the
+# data type of each tensor under its name; on its arrows, the gradient for
+# ``x`` is ``float64``, and the one for ``c`` is ``float32``, the default
+# type, which PyTorch does not print.
 
 x = torch.tensor(3.0, dtype=torch.float64, device=device, requires_grad=True)
 c = torch.tensor(2.0, device=device, requires_grad=True)
@@ -77,6 +80,7 @@ y = x * c
 y.backward()
 print("y:", y)
 print("x.grad:", x.grad, "| c.grad:", c.grad)
+# sphinx_gallery_graph = {"of": "y", "backward": True}
 
 # %%
 # Converting on purpose

@@ -26,7 +26,10 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # </auto_examples/05_pitfalls/plot_08_modified_saved_tensor>` explains. The
 # message says that the output of ``Exp`` changed, but in a large model it
 # does not say which of many ``exp`` calls, and its hint suggests anomaly
-# detection.
+# detection. The picture shows the graph of ``z`` with the tensors its
+# backward functions saved: the result that ``ExpBackward0`` saved was
+# modified in place, and ``MulBackward0``, which the failed ``backward()``
+# had already run, freed what it had saved.
 
 
 def scaled_exp(x):
@@ -42,6 +45,7 @@ try:
     z.sum().backward()
 except RuntimeError as error:
     print("RuntimeError:", error)
+# sphinx_gallery_graph = {"of": "z", "saved": True}
 
 # %%
 # Turning anomaly detection on
@@ -112,13 +116,16 @@ for warning in caught:
 # -----------------------
 # With ``check_nan=False``, anomaly detection still records tracebacks but
 # no longer checks the values, and the ``nan`` reaches ``x.grad`` silently,
-# as it does with anomaly detection off.
+# as it does with anomaly detection off. The picture of this backward pass
+# shows where it appears: ``SqrtBackward0`` sends ``inf``, and
+# ``PowBackward0`` multiplies it by the zero slope of ``x**2``.
 
 x = torch.zeros(3, device=device, requires_grad=True)
 with torch.autograd.set_detect_anomaly(True, check_nan=False):
     norm = torch.sqrt((x**2).sum())
     norm.backward()
 print("x.grad:", x.grad)
+# sphinx_gallery_graph = {"of": "norm", "backward": True}
 
 # %%
 # What it costs

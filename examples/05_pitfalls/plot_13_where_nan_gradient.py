@@ -25,9 +25,11 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 
 x = torch.tensor([-1.0, 0.0, 4.0], device=device, requires_grad=True)
 y = torch.where(x > 0, torch.sqrt(x), 0.0)
-y.sum().backward()
+total = y.sum()
+total.backward()
 print("y:     ", y)
 print("x.grad:", x.grad)
+# sphinx_gallery_graph = {"of": "total", "backward": True}
 
 # %%
 # Why: both branches are differentiated
@@ -38,7 +40,10 @@ print("x.grad:", x.grad)
 # did not take, and the :term:`chain rule` multiplies that 0 by the
 # derivative of the square root there: :math:`1/(2\sqrt{0}) = \infty` and
 # :math:`1/(2\sqrt{-1})` is ``nan``. Both :math:`0 \times \infty` and
-# :math:`0 \times` ``nan`` are ``nan``.
+# :math:`0 \times` ``nan`` are ``nan``. The picture of the backward pass
+# under the first cell shows it on its arrows: ``WhereBackward0`` sends
+# ``[0., 0., 1.]`` to ``SqrtBackward0``, which sends ``nan`` on for the two
+# rejected elements.
 
 print("derivative of sqrt at x:", 0.5 / torch.sqrt(x.detach()))
 print("0 * inf =", 0.0 * float("inf"))
@@ -80,14 +85,18 @@ print("x.grad:", x.grad)
 # ``where`` replaces the rejected elements by 1 before ``sqrt`` sees them.
 # The outer ``where`` still throws those results away, but now the
 # derivative there is finite, 0 times it is 0, and the gradient is right.
+# In the picture, ``SqrtBackward0`` now sends finite values, and the inner
+# ``WhereBackward0`` passes 0 to the rejected elements of ``x``.
 
 x = torch.tensor([-1.0, 0.0, 4.0], device=device, requires_grad=True)
 positive = x > 0
 safe_x = torch.where(positive, x, 1.0)
 y = torch.where(positive, torch.sqrt(safe_x), 0.0)
-y.sum().backward()
+total = y.sum()
+total.backward()
 print("y:     ", y)
 print("x.grad:", x.grad)
+# sphinx_gallery_graph = {"of": "total", "backward": True}
 
 # %%
 # Another fix: compute only on the selected elements
