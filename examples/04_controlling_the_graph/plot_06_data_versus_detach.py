@@ -54,7 +54,8 @@ print("after y.data.mul_(1.0):", y._version)
 # :math:`e^x` itself. Clamping ``y`` in place through a detached tensor
 # changes the saved values, and ``backward()`` stops with the version error
 # instead of using them. The picture shows the tensors each backward function
-# saved: the ``result`` of ``ExpBackward0`` is marked as modified in place.
+# saved: the ``result`` of ``ExpBackward0`` is marked ``v0 → v1``, changed in
+# place after it was saved.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.exp(x)
