@@ -50,8 +50,16 @@ MATH = re.compile(r"\$[^$]*\$")
 WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: something to translate
 
 
+# One token of code: a name with a digit, an underscore, a dot or a call in it
+# (``float16``, ``torch.rand``, ``tanh(x)``), which no language translates.
+CODE = re.compile(r"[^\W\d]\w*(?:\.\w+)*(?:\([^()]*\))?")
+
+
 def has_words(text: str) -> bool:
-    """Whether ``text`` reads as words (not a number, a single letter or a formula)."""
+    """Whether ``text`` reads as words (not a number, a single letter, a formula or a name from code)."""
+    text = text.strip()
+    if CODE.fullmatch(text) and any(mark in text for mark in "0123456789_.("):
+        return False
     return bool(WORD.search(MATH.sub("", text)))
 
 
