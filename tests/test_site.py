@@ -105,7 +105,7 @@ def test_example_page_shows_code_output_and_figure():
     page = SITE / "en" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html"
     html = page.read_text(encoding="utf-8")
     assert "x.grad = tensor(8.)" in html
-    images = re.findall(r'<img[^>]+src="([^"]+sphx_glr_plot_01_first_gradient_001\.png)"', html)
+    images = re.findall(r'<img[^>]+src="([^"]+sphx_glr_plot_01_first_gradient_\d{3}\.png)"', html)
     assert images and resolve(page, images[0]).exists()
 
 
