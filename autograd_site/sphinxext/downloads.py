@@ -94,8 +94,10 @@ def write_zip(archive: Path, files: list[Path]) -> None:
 def translate_downloads(app, exception) -> None:
     """After an HTML build, rewrite its example downloads in its language.
 
-    English keeps sphinx-gallery's files, but its archives are rewritten too:
-    sphinx-gallery's carry the files' modification times, so two builds of
+    English keeps sphinx-gallery's text, but its script loses the
+    ``# sphinx_gallery_*`` comments (the page and the notebook show none, and
+    they mean nothing to a reader), and its archive is rewritten too:
+    sphinx-gallery's carries the files' modification times, so two builds of
     the same commit would differ.
     """
     if exception or app.builder.name != "html":
@@ -107,22 +109,22 @@ def translate_downloads(app, exception) -> None:
     targets = download_targets(app)
     for example in gallery.example_paths():
         script, notebook, archive = (targets.get(f"{example.stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
-        if app.config.language == "en" and script is not None and archive is not None:
-            write_zip(archive, [path for path in (script, notebook) if path is not None])
-            continue
-        gettext = page_gettext(app, gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix())
-        if gettext is None or script is None:
+        english = app.config.language == "en"
+        gettext = None if english else page_gettext(
+            app, gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix())
+        if (gettext is None and not english) or script is None:
             continue
         _, blocks = split_code_and_text_blocks(example)[:2]
         translated = [
-            Block(kind, translate_rst(content, gettext, wrap) if kind == "text" else remove_config_comments(content), line)
+            Block(kind, remove_config_comments(content) if kind == "code"
+                  else content if english else translate_rst(content, gettext, wrap), line)
             for kind, content, line in blocks
         ]
         script.write_text(script_source(translated), encoding="utf-8")
         written = [script]
-        if notebook is not None:
+        if notebook is not None and app.config.language != "en":
             save_notebook(jupyter_notebook(translated, app.config.sphinx_gallery_conf, script.parent), notebook)
             written.append(notebook)
         if archive is not None:
-            write_zip(archive, written)
+            write_zip(archive, written + ([notebook] if notebook is not None and notebook not in written else []))
     logger.info(f"autograd_site: downloads written for {app.config.language}")
