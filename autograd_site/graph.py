@@ -161,6 +161,39 @@ def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple
     return graph
 
 
+def build_value_graph(output, names: dict[str, object], highlight: tuple[str, ...] = ()) -> Graph:
+    """The graph of a value of a hand-written engine, drawn like PyTorch's.
+
+    A value is any object with ``op`` (the name of the operation that made it,
+    empty for an input) and ``parents`` (the values it was made from), as the
+    engine of the "Build your own autograd" chapter defines them.
+    """
+    values = {name: value for name, value in sorted(names.items()) if hasattr(value, "parents")}
+    output_name = next((n for n, v in values.items() if v is output), "output")
+    graph = Graph()
+    graph.nodes["output"] = Node("output", "output", (output_name, f"data {output.data:g}"), output_name in highlight)
+    ids: dict[int, str] = {}
+
+    def visit(value) -> str:
+        if id(value) in ids:
+            return ids[id(value)]
+        node_id = ids[id(value)] = f"v{len(ids)}"
+        name = next((n for n, v in values.items() if v is value), "")
+        if not value.parents:
+            graph.nodes[node_id] = Node(node_id, "leaf", (name or "input", f"data {value.data:g}"), name in highlight)
+            return node_id
+        graph.nodes[node_id] = Node(node_id, "operation", (value.op, *([f"→ {name}"] if name else [])),
+                                    name in highlight)
+        for parent in value.parents:
+            graph.edges.append((node_id, visit(parent)))
+        return node_id
+
+    if not output.parents:
+        raise ValueError("this value was made by no operation: there is no graph to draw")
+    graph.edges.append(("output", visit(output)))
+    return graph
+
+
 def _layers(graph: Graph) -> list[list[str]]:
     """Longest-path layering, each layer ordered by its parents' positions."""
     parents: dict[str, list[str]] = {node: [] for node in graph.nodes}

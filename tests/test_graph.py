@@ -109,3 +109,21 @@ def test_the_picture_is_the_same_in_another_process(tmp_path):
     first, second = (subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
                                     env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2"))
     assert first == second and first.startswith(b"<?xml")
+
+
+def test_a_hand_written_engine_is_drawn_like_pytorch():
+    from autograd_site.graph import build_value_graph
+
+    class Value:
+        def __init__(self, data, parents=(), op=""):
+            self.data, self.parents, self.op = data, parents, op
+
+    a, b = Value(2.0), Value(3.0)
+    c = Value(6.0, (a, b), "mul")
+    d = Value(8.0, (c, a), "add")
+    graph = build_value_graph(d, {"a": a, "b": b, "c": c, "d": d})
+    labels = {node.lines for node in graph.nodes.values()}
+    assert {("d", "data 8"), ("add", "→ d"), ("mul", "→ c"), ("a", "data 2"), ("b", "data 3")} == labels
+    assert len(graph.edges) == 5  # d -> add; add -> mul, add -> a; mul -> a, mul -> b (a is shared)
+    with pytest.raises(ValueError, match="no graph"):
+        build_value_graph(a, {"a": a})

@@ -109,3 +109,19 @@ def test_a_cuda_record_says_how_to_update_it_and_reads_back(tmp_path):
     record = read_record(record_file)
     assert record.outputs == {1: "tensor([1.], device='cuda:0')"}
     assert record.recorded_with == "torch 2.13.0 · CUDA 12.8 · H200"
+
+
+def test_a_solution_cell_is_declared_on_its_separator_and_combines_with_a_device(tmp_path):
+    from autograd_site.examples.cells import CellDeclarationError, parse_example
+    from autograd_site.sphinxext.solutions import folded
+
+    path = tmp_path / "plot_01_exercises.py"
+    path.write_text('"""\nExercises\n=========\n\nTry.\n"""\n\n# %%\n# Problem\n# -------\n\n# %% [solution]\n'
+                    'print(1)\n\n# %% [cuda] [solution]\nprint(2)\n', encoding="utf-8")
+    cells = parse_example(path).cells
+    assert [(c.solution, c.needs) for c in cells] == [(True, None), (True, "cuda")]
+    path.write_text(path.read_text(encoding="utf-8").replace("[cuda] [solution]", "[answer]"), encoding="utf-8")
+    with pytest.raises(CellDeclarationError, match=r"plot_01_exercises.py:\d+: unknown cell declaration '\[answer\]'"):
+        parse_example(path)
+    assert folded(".. code-block:: Python\n\n    print(1)\n") == (
+        "\n.. solution::\n\n   .. code-block:: Python\n\n       print(1)\n\n")

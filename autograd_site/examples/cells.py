@@ -7,7 +7,10 @@ A cell that needs a GPU says so on its separator line::
     # --------------------------
 
 That one declaration drives the doctest device, the page badge and the
-recorded output the CPU build shows for the cell.  The splitting follows
+recorded output the CPU build shows for the cell.  The solution of an
+exercise says ``# %% [solution]``: the page folds it, code and output, under
+a "Solution" summary the reader opens.  Declarations combine
+(``# %% [cuda] [solution]``).  The splitting follows
 sphinx-gallery's own rules (same block start lines, so the two can be
 matched), but needs only the standard library: the GPU runner may lack
 sphinx-gallery.  Like sphinx-gallery, a line of 20 or more ``#`` separates
@@ -25,7 +28,7 @@ from pathlib import Path
 # sphinx-gallery's block separator (py_source_parser.split_code_and_text_blocks),
 # character for character, with the rest of the separator line as ``tag``.
 SEPARATOR = re.compile(r"(?P<header>^(?:#{20,}|# ?%%)(?P<tag>.*))\s(?P<text>(?:^#.*\s?)*)", re.M)
-DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
+DECLARATION = re.compile(r"\[(?P<name>[a-z]+)\]")
 # ``# sphinx_gallery_graph = "loss"`` or ``= {"of": "z", "highlight": ["y"]}``:
 # draw the graph of that tensor under the cell.  ``"backward": True`` writes
 # on each edge the gradient that the cell's backward pass from that tensor
@@ -33,6 +36,7 @@ DECLARATION = re.compile(r"\[(?P<needs>[a-z]+)\]")
 # comments from the rendered code and the notebook (remove_config_comments).
 GRAPH = re.compile(r"^[ \t]*#\s*sphinx_gallery_graph\s*=\s*(?P<spec>.+?)\s*$", re.M)
 KNOWN_NEEDS = {"cuda"}
+SOLUTION = "solution"
 
 
 class ExampleError(ValueError):
@@ -63,6 +67,7 @@ class Cell:
     needs: str | None = None
     title: str = ""
     graph: GraphSpec | None = None
+    solution: bool = False  # folded on the page until the reader opens it
 
     @property
     def needs_gpu(self) -> bool:
@@ -95,17 +100,18 @@ class Example:
         return "gpu" if len(self.gpu_cells) == len(self.cells) else "some-gpu"
 
 
-def _declared_need(tag: str, path: Path, lineno: int) -> str | None:
-    tag = tag.strip()
-    if not tag:
-        return None
-    match = DECLARATION.fullmatch(tag)
-    if not match or match["needs"] not in KNOWN_NEEDS:
+def _declarations(tag: str, path: Path, lineno: int) -> tuple[str | None, bool]:
+    """What a separator line declares: the device a cell needs, and whether it is a solution."""
+    names = tag.split()
+    known = KNOWN_NEEDS | {SOLUTION}
+    matches = [DECLARATION.fullmatch(name) for name in names]
+    if not all(m and m["name"] in known for m in matches) or len(set(names)) != len(names):
         raise CellDeclarationError(
-            f"{path}:{lineno}: unknown cell declaration {tag!r} "
-            f"(known: {', '.join(f'[{n}]' for n in sorted(KNOWN_NEEDS))})"
+            f"{path}:{lineno}: unknown cell declaration {tag.strip()!r} "
+            f"(known: {', '.join(f'[{n}]' for n in sorted(known))})"
         )
-    return match["needs"]
+    needs = [m["name"] for m in matches if m["name"] in KNOWN_NEEDS]
+    return (needs[0] if needs else None), SOLUTION in {m["name"] for m in matches}
 
 
 def _graph(code: str, path: Path, lineno: int) -> GraphSpec | None:
@@ -153,18 +159,19 @@ def parse_example(path: str | Path) -> Example:
 
     cells: list[Cell] = []
     needs: str | None = None
+    solution = False
     title = ""
     position = 0
 
     def add(code: str, at: int) -> None:
         if code.strip():
-            cells.append(Cell(len(cells), at, code, needs, title, _graph(code, path, at)))
+            cells.append(Cell(len(cells), at, code, needs, title, _graph(code, path, at), solution))
 
     for match in SEPARATOR.finditer(rest):
         code = rest[position : match.start()]
         add(code, lineno)
         lineno += code.count("\n")
-        needs = _declared_need(match["tag"], path, lineno)
+        needs, solution = _declarations(match["tag"], path, lineno)
         title = _heading(match["text"])
         lineno += 1 + match["text"].count("\n")
         position = match.end()

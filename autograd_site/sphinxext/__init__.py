@@ -30,6 +30,7 @@ from autograd_site.sphinxext import (
     links,
     original_text,
     search_ja,
+    solutions,
     translated_markup,
     translation_status,
     ui_strings,
@@ -80,6 +81,7 @@ def setup(app):
     app.connect("build-finished", ui_strings.patch_js_translations)
 
     glossary.setup(app)
+    solutions.setup(app)
     figure_text.setup(app)
     translation_status.setup(app)
     original_text.setup(app)

@@ -35,7 +35,7 @@ from autograd_site import flow, graph
 from autograd_site.examples import ExampleLayoutError, list_examples, records
 from autograd_site.examples.cells import Cell, Example, ExampleError, parse_example
 from autograd_site.examples.records import compare, read_record, record_path
-from autograd_site.sphinxext import compat, figure_capture
+from autograd_site.sphinxext import compat, figure_capture, solutions
 from autograd_site.sphinxext import graph_figures as graph_pictures
 from autograd_site.sphinxext.compat import GENERATED, OUTPUT
 from autograd_site.sphinxext.figure_text import figure_texts, gettext_block
@@ -200,9 +200,10 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
         return
     rst = source[0]
     cells = {cell.lineno: cell for cell in example.cells}
-    for line, _, end in reversed(_blocks(rst)):
+    for line, start, end in reversed(_blocks(rst)):
         if line in cells:
-            rst = rst[:end] + _additions(app, gallery, example, cells[line], docname) + rst[end:]
+            block = rst[start:end] + _additions(app, gallery, example, cells[line], docname)
+            rst = rst[:start] + (solutions.folded(block) if cells[line].solution else block) + rst[end:]
     # The badge goes after the introduction, which stays the page's first
     # paragraph: link previews and search results show it as the summary.
     intro_end = _intro_end(rst, example)

@@ -22,7 +22,7 @@ from pathlib import Path
 from autograd_site.examples import list_examples
 from autograd_site.examples.cells import Cell, Example, parse_example
 from autograd_site.flow import last_pass_from, watching_backward
-from autograd_site.graph import build_graph, render_png, render_svg
+from autograd_site.graph import build_graph, build_value_graph, render_png, render_svg
 
 LEGEND = (
     "Arrows point the way gradients flow: from the output (green, thick border) "
@@ -78,7 +78,10 @@ def scrape(block, block_vars, gallery_conf) -> str:
     if cell.graph.backward and watched is None:
         raise ValueError(f"{example.path}:{cell.lineno}: the cell draws the backward pass of "
                          f"{cell.graph.of!r} but runs no backward pass from it")
-    graph = build_graph(output, variables, cell.graph.highlight, watched, cell.graph.saved)
+    if hasattr(output, "parents"):  # a value of the hand-written engine, not a tensor
+        graph = build_value_graph(output, variables, cell.graph.highlight)
+    else:
+        graph = build_graph(output, variables, cell.graph.highlight, watched, cell.graph.saved)
     images = Path(block_vars["target_file"]).parent / "images"
     images.mkdir(exist_ok=True)
     picture = images / picture_name(example, cell)
