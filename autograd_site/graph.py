@@ -161,6 +161,13 @@ def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple
     return graph
 
 
+def _data_text(data) -> str:
+    """A value's data under its name: the number, or the shape of an array or tensor."""
+    if isinstance(data, (int, float)):
+        return f"data {data:g}"
+    return f"data {tuple(data.shape)}"
+
+
 def build_value_graph(output, names: dict[str, object], highlight: tuple[str, ...] = ()) -> Graph:
     """The graph of a value of a hand-written engine, drawn like PyTorch's.
 
@@ -171,7 +178,7 @@ def build_value_graph(output, names: dict[str, object], highlight: tuple[str, ..
     values = {name: value for name, value in sorted(names.items()) if hasattr(value, "parents")}
     output_name = next((n for n, v in values.items() if v is output), "output")
     graph = Graph()
-    graph.nodes["output"] = Node("output", "output", (output_name, f"data {output.data:g}"), output_name in highlight)
+    graph.nodes["output"] = Node("output", "output", (output_name, _data_text(output.data)), output_name in highlight)
     ids: dict[int, str] = {}
 
     def visit(value) -> str:
@@ -180,7 +187,7 @@ def build_value_graph(output, names: dict[str, object], highlight: tuple[str, ..
         node_id = ids[id(value)] = f"v{len(ids)}"
         name = next((n for n, v in values.items() if v is value), "")
         if not value.parents:
-            graph.nodes[node_id] = Node(node_id, "leaf", (name or "input", f"data {value.data:g}"), name in highlight)
+            graph.nodes[node_id] = Node(node_id, "leaf", (name or "input", _data_text(value.data)), name in highlight)
             return node_id
         graph.nodes[node_id] = Node(node_id, "operation", (value.op, *([f"→ {name}"] if name else [])),
                                     name in highlight)
