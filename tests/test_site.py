@@ -258,3 +258,25 @@ def test_every_gallery_card_shows_its_page_picture(tmp_path):
     placeholders = sorted(name for name, data in cards["en"].items() if data == placeholder.read_bytes())
     assert not placeholders, f"cards showing the placeholder: {placeholders}"
     assert all(cards[language] == cards["en"] for language in LANGUAGES)
+
+
+SUMMARY = {"en": "Solution", "ja": "解答", "fr": "Solution"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_exercise_solutions_are_folded_with_their_output(language):
+    """Each ``# %% [solution]`` cell opens on demand: a <details> holding its code and its output."""
+    from autograd_site.examples import list_examples
+    from autograd_site.examples.cells import parse_example
+
+    exercises = [path for path in list_examples(ROOT / "examples") if any(c.solution for c in parse_example(path).cells)]
+    assert exercises, "no example declares a solution"
+    for path in exercises:
+        page = SITE / language / "auto_examples" / path.parent.name / f"{path.stem}.html"
+        html = page.read_text(encoding="utf-8")
+        folds = re.findall(r'<details class="solution">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S)
+        expected = sum(1 for cell in parse_example(path).cells if cell.solution)
+        assert len(folds) == expected, f"{language}/{page.name}: {len(folds)} folded solutions, expected {expected}"
+        for summary, body in folds:
+            assert summary == SUMMARY[language], f"{language}/{page.name}: summary {summary!r}"
+            assert "highlight-Python" in body and "sphx-glr-script-out" in body, f"{language}/{page.name}"

@@ -68,6 +68,7 @@ class Cell:
     title: str = ""
     graph: GraphSpec | None = None
     solution: bool = False  # folded on the page until the reader opens it
+    text_lineno: int | None = None  # first line of the text after the cell's separator, if any
 
     @property
     def needs_gpu(self) -> bool:
@@ -161,11 +162,12 @@ def parse_example(path: str | Path) -> Example:
     needs: str | None = None
     solution = False
     title = ""
+    text_lineno: int | None = None
     position = 0
 
     def add(code: str, at: int) -> None:
         if code.strip():
-            cells.append(Cell(len(cells), at, code, needs, title, _graph(code, path, at), solution))
+            cells.append(Cell(len(cells), at, code, needs, title, _graph(code, path, at), solution, text_lineno))
 
     for match in SEPARATOR.finditer(rest):
         code = rest[position : match.start()]
@@ -173,6 +175,7 @@ def parse_example(path: str | Path) -> Example:
         lineno += code.count("\n")
         needs, solution = _declarations(match["tag"], path, lineno)
         title = _heading(match["text"])
+        text_lineno = lineno + 1 if match["text"].strip() else None
         lineno += 1 + match["text"].count("\n")
         position = match.end()
     add(rest[position:], lineno)

@@ -200,10 +200,16 @@ def decorate_page(app, docname: str, source: list[str]) -> None:
         return
     rst = source[0]
     cells = {cell.lineno: cell for cell in example.cells}
-    for line, start, end in reversed(_blocks(rst)):
+    blocks = _blocks(rst)
+    starts = {line: start for line, start, _ in blocks}
+    for line, start, end in reversed(blocks):
         if line in cells:
-            block = rst[start:end] + _additions(app, gallery, example, cells[line], docname)
-            rst = rst[:start] + (solutions.folded(block) if cells[line].solution else block) + rst[end:]
+            cell = cells[line]
+            block = rst[start:end] + _additions(app, gallery, example, cell, docname)
+            if cell.solution:  # folded with the explanation that opens it
+                begin = starts.get(cell.text_lineno, start)
+                block, start = solutions.folded(rst[begin:start] + block), begin
+            rst = rst[:start] + block + rst[end:]
     # The badge goes after the introduction, which stays the page's first
     # paragraph: link previews and search results show it as the summary.
     intro_end = _intro_end(rst, example)
