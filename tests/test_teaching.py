@@ -12,6 +12,7 @@ import pytest
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
 from autograd_site.examples import list_examples
+from autograd_site.examples.cells import parse_example
 from autograd_site.i18n.glossary import read_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,9 +66,15 @@ def test_every_link_between_examples_names_an_example():
     assert not broken, "\n".join(broken)
 
 
-@pytest.mark.parametrize("page", [page for page in PAGES if f"/{PITFALLS}/" in page])
+def is_exercises(path: Path) -> bool:
+    """A page of exercises (its solutions are folded cells), not a lesson."""
+    return any(cell.solution for cell in parse_example(path).cells)
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if f"/{PITFALLS}/" in page and not is_exercises(PAGES[page])])
 def test_a_pitfall_and_the_concepts_it_breaks_link_to_each_other(page):
-    concepts = {target for target in links_of(PAGES[page]) if target in PAGES and f"/{PITFALLS}/" not in target}
+    concepts = {target for target in links_of(PAGES[page])
+                if target in PAGES and f"/{PITFALLS}/" not in target and not is_exercises(PAGES[target])}
     assert concepts, f"{PAGES[page]}: a pitfall page links to the concept page it breaks"
     one_way = [concept for concept in sorted(concepts) if page not in links_of(PAGES[concept])]
     assert not one_way, f"{PAGES[page]}: these concept pages do not link back to it: " + ", ".join(one_way)
