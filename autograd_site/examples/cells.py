@@ -32,7 +32,8 @@ DECLARATION = re.compile(r"\[(?P<name>[a-z]+)\]")
 # ``# sphinx_gallery_graph = "loss"`` or ``= {"of": "z", "highlight": ["y"]}``:
 # draw the graph of that tensor under the cell.  ``"backward": True`` writes
 # on each edge the gradient that the cell's backward pass from that tensor
-# sent along it; ``"saved": True`` shows what each backward function saved.  sphinx-gallery hides such
+# sent along it; ``"saved": True`` shows what each backward function saved;
+# ``"engine": True`` draws a value of the hand-written engine of chapter 9.  sphinx-gallery hides such
 # comments from the rendered code and the notebook (remove_config_comments).
 GRAPH = re.compile(r"^[ \t]*#\s*sphinx_gallery_graph\s*=\s*(?P<spec>.+?)\s*$", re.M)
 KNOWN_NEEDS = {"cuda"}
@@ -55,6 +56,7 @@ class GraphSpec:
     highlight: tuple[str, ...] = ()
     backward: bool = False
     saved: bool = False
+    engine: bool = False  # a value of the hand-written engine of chapter 9, not a tensor
 
 
 @dataclass(frozen=True)
@@ -126,11 +128,11 @@ def _graph(code: str, path: Path, lineno: int) -> GraphSpec | None:
         spec = ast.literal_eval(found[0]["spec"])
         if isinstance(spec, str):
             return GraphSpec(spec)
-        unknown = set(spec) - {"of", "highlight", "backward", "saved"}
+        unknown = set(spec) - {"of", "highlight", "backward", "saved", "engine"}
         if unknown:
             raise ValueError(f"unknown keys {sorted(unknown)}")
         return GraphSpec(spec["of"], tuple(spec.get("highlight", ())), bool(spec.get("backward")),
-                         bool(spec.get("saved")))
+                         bool(spec.get("saved")), bool(spec.get("engine")))
     except (ValueError, SyntaxError, KeyError, TypeError) as error:
         raise CellDeclarationError(f"{path}:{line}: bad sphinx_gallery_graph declaration: {error}") from error
 

@@ -34,6 +34,10 @@ BACKWARD_LEGEND = (
     "captured while ``backward()`` ran; the arrow from ``AccumulateGrad`` carries what it "
     "added to the leaf's ``.grad``."
 )
+ENGINE_LEGEND = (
+    "Arrows point from each value to the values it was made from: from the output (green, thick "
+    "border) through the operations (grey, with the name of the value each one made) to the inputs (blue)."
+)
 SAVED_LEGEND = (
     "Pink dashed boxes are the tensors a backward function saved for the backward pass, "
     "with their shape, data type and version: ``v0 → v1`` marks a tensor changed in place "
@@ -78,7 +82,11 @@ def scrape(block, block_vars, gallery_conf) -> str:
     if cell.graph.backward and watched is None:
         raise ValueError(f"{example.path}:{cell.lineno}: the cell draws the backward pass of "
                          f"{cell.graph.of!r} but runs no backward pass from it")
-    if hasattr(output, "parents"):  # a value of the hand-written engine, not a tensor
+    if cell.graph.engine != hasattr(output, "parents"):
+        fix = 'remove "engine": True' if cell.graph.engine else 'declare it with "engine": True'
+        raise ValueError(f"{example.path}:{cell.lineno}: the graph of {cell.graph.of!r}: {fix} "
+                         "(a value of the hand-written engine has `parents`, a tensor has not)")
+    if cell.graph.engine:
         graph = build_value_graph(output, variables, cell.graph.highlight)
     else:
         graph = build_graph(output, variables, cell.graph.highlight, watched, cell.graph.saved)
@@ -96,8 +104,11 @@ def scrape(block, block_vars, gallery_conf) -> str:
 
 def figure_rst(example: Example, cell: Cell, docname: str, picture: Path | None) -> str:
     """The figure under ``cell``; without a picture (no execution), its caption alone."""
-    what = "The backward pass" if cell.graph.backward else "Computation graph"
-    caption = [f"{what} of ``{cell.graph.of}``.", LEGEND]
+    if cell.graph.engine:
+        caption = [f"The graph our engine recorded for ``{cell.graph.of}``.", ENGINE_LEGEND]
+    else:
+        what = "The backward pass" if cell.graph.backward else "Computation graph"
+        caption = [f"{what} of ``{cell.graph.of}``.", LEGEND]
     if cell.graph.backward:
         caption.append(BACKWARD_LEGEND)
     if cell.graph.saved:
