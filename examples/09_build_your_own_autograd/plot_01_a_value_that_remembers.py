@@ -93,8 +93,8 @@ print("x1.parents:", x1.parents, " x1.op:", repr(x1.op))
 # sit behind ``AccumulateGrad`` nodes, which store their gradients. The
 # :doc:`page on reading the computation graph
 # </auto_examples/02_autograd/plot_03_computation_graph>` walks such a graph
-# in detail. The two pictures have the same shape: one operation node per
-# operation, one arrow per parent.
+# in detail. The two pictures match: one operation node per operation, one
+# arrow per parent.
 
 x1_t = torch.tensor(2.0, device=device, requires_grad=True)
 x2_t = torch.tensor(-3.0, device=device, requires_grad=True)

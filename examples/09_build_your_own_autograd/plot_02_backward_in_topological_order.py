@@ -22,7 +22,8 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # :doc:`previous page </auto_examples/09_build_your_own_autograd/plot_01_a_value_that_remembers>`,
 # written more compactly: each value keeps its ``data``, its ``grad``, its
 # ``parents`` and its ``op``, and each operation sets a local rule that adds
-# the result's :term:`gradient` to the gradients of its parents.
+# each parent's share of the result's :term:`gradient` to that parent's
+# ``grad``.
 
 
 class Value:
@@ -54,20 +55,23 @@ class Value:
 # %%
 # An expression with shared parts
 # -------------------------------
-# Here :math:`out = (x_1 x_2 + x_1) \cdot x_1 x_2` with :math:`x_1 = 2` and
-# :math:`x_2 = -3`. The input ``x1`` is used twice, by ``*`` and by ``+``,
-# and the intermediate value ``product`` is used twice too, by ``total`` and
-# by ``out``: in the picture, two arrows reach each of them. By hand,
-# :math:`out = x_1^2 x_2^2 + x_1^2 x_2`, so
-# :math:`\partial out / \partial x_1 = 2 x_1 x_2^2 + 2 x_1 x_2 = 24` and
-# :math:`\partial out / \partial x_2 = 2 x_1^2 x_2 + x_1^2 = -20`.
+# Here :math:`product = x_1 x_2` and :math:`total = x_1 + x_2` both use both
+# inputs, :math:`left = product \cdot total` and
+# :math:`right = product + total` both use both intermediate values, and
+# :math:`out = left + right`. In the picture, two arrows reach ``x1`` and two
+# reach ``product``. With :math:`x_1 = 2` and :math:`x_2 = 3`, by hand,
+# :math:`out = x_1^2 x_2 + x_1 x_2^2 + x_1 x_2 + x_1 + x_2`, so
+# :math:`\partial out / \partial x_1 = 2 x_1 x_2 + x_2^2 + x_2 + 1 = 25` and
+# :math:`\partial out / \partial x_2 = x_1^2 + 2 x_1 x_2 + x_1 + 1 = 19`.
 
 x1 = Value(2.0)
-x2 = Value(-3.0)
+x2 = Value(3.0)
 product = x1 * x2
-total = product + x1
-out = total * product
-print("product:", product.data, " total:", total.data, " out:", out.data)
+total = x1 + x2
+left = product * total
+right = product + total
+out = left + right
+print("product:", product.data, " total:", total.data, " left:", left.data, " right:", right.data, " out:", out.data)
 # sphinx_gallery_graph = {"of": "out", "highlight": ["x1", "product"]}
 
 # %%
@@ -75,18 +79,20 @@ print("product:", product.data, " total:", total.data, " out:", out.data)
 # ---------------
 # A value's local rule may run only once its gradient is complete, that is,
 # once every value that uses it has sent its share. Here ``product`` runs
-# its rule right after ``out``, before ``total`` has sent its share, and
-# ``total`` runs last: ``product`` passes on an incomplete gradient, -4
-# instead of -10, and the inputs get 6 and -8 instead of 24 and -20.
+# its rule right after ``left``, before ``right`` has sent its share:
+# ``product`` passes on an incomplete gradient, 5 instead of 6, and the
+# inputs get 22 and 17 instead of 25 and 19.
 
 out.grad = 1.0
 out._local_backward()
+left._local_backward()
 product._local_backward()
 print("product passed on", product.grad)
-total._local_backward()
+right._local_backward()
 print("product.grad, too late:", product.grad)
+total._local_backward()
 print("wrong order:  x1.grad =", x1.grad, " x2.grad =", x2.grad)
-for value in [x1, x2, product, total, out]:
+for value in [x1, x2, product, total, left, right, out]:
     value.grad = 0.0
 
 # %%
@@ -116,7 +122,7 @@ def topological_order(output):
     return order
 
 
-names = {x1: "x1", x2: "x2", product: "product", total: "total", out: "out"}
+names = {x1: "x1", x2: "x2", product: "product", total: "total", left: "left", right: "right", out: "out"}
 order = topological_order(out)
 print("topological order:", [names[value] for value in order])
 print("backward walk:    ", [names[value] for value in reversed(order)])
@@ -126,9 +132,9 @@ print("backward walk:    ", [names[value] for value in reversed(order)])
 # -----------------
 # ``backward`` seeds the output's gradient with 1, since
 # :math:`\partial out / \partial out = 1`, then runs every local rule in the
-# reversed order. ``product`` now waits for both shares, -4 from ``out`` and
-# -6 from ``total``, before passing on -10. ``x1`` receives two shares too,
-# 30 through ``product`` and -6 through ``total``, and ``+=`` adds them: with
+# reversed order. ``product`` now waits for both shares, 5 from ``left`` and
+# 1 from ``right``, before passing on 6. ``x1`` receives two shares too, 18
+# through ``product`` and 7 through ``total``, and ``+=`` adds them: with
 # ``=``, the second share would overwrite the first. PyTorch does the same
 # at shared tensors, as the :doc:`page on reading the computation graph
 # </auto_examples/02_autograd/plot_03_computation_graph>` shows.
@@ -149,26 +155,32 @@ print("x1.grad:", x1.grad, " x2.grad:", x2.grad)
 # Checked against PyTorch
 # -----------------------
 # The same expression on tensors, and one call to ``backward()``.
-# ``retain_grad()`` keeps the gradients of the two intermediate tensors so
-# that they can be compared too (see the :doc:`page on leaf tensors
-# </auto_examples/02_autograd/plot_02_leaf_tensors>`). All four gradients
+# ``retain_grad()`` keeps the gradients of the intermediate tensors so that
+# they can be compared too (see the :doc:`page on leaf tensors
+# </auto_examples/02_autograd/plot_02_leaf_tensors>`). All six gradients
 # match. The picture shows PyTorch's :term:`backward pass`, the gradient on
-# each arrow: the same two shares, 30 and -6, reach the node that holds
+# each arrow: the same two shares, 18 and 7, reach the node that holds
 # ``x1_t``.
 
 x1_t = torch.tensor(2.0, device=device, requires_grad=True)
-x2_t = torch.tensor(-3.0, device=device, requires_grad=True)
+x2_t = torch.tensor(3.0, device=device, requires_grad=True)
 product_t = x1_t * x2_t
-total_t = product_t + x1_t
-out_t = total_t * product_t
+total_t = x1_t + x2_t
+left_t = product_t * total_t
+right_t = product_t + total_t
+out_t = left_t + right_t
 product_t.retain_grad()
 total_t.retain_grad()
+left_t.retain_grad()
+right_t.retain_grad()
 out_t.backward()
 comparison = [
     ("x1", x1.grad, x1_t.grad.item()),
     ("x2", x2.grad, x2_t.grad.item()),
     ("product", product.grad, product_t.grad.item()),
     ("total", total.grad, total_t.grad.item()),
+    ("left", left.grad, left_t.grad.item()),
+    ("right", right.grad, right_t.grad.item()),
 ]
 for name, engine_grad, torch_grad in comparison:
     print(f"{name + '.grad':13} engine: {engine_grad:5g}  torch: {torch_grad:5g}  match: {engine_grad == torch_grad}")
