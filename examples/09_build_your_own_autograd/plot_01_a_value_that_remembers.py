@@ -81,7 +81,7 @@ print("out:", out)
 print("out.parents:", out.parents)
 print("product.parents:", product.parents)
 print("x1.parents:", x1.parents, " x1.op:", repr(x1.op))
-# sphinx_gallery_graph = "out"
+# sphinx_gallery_graph = {"of": "out", "engine": True}
 
 # %%
 # The same expression in PyTorch

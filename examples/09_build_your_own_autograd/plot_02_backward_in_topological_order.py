@@ -72,7 +72,7 @@ left = product * total
 right = product + total
 out = left + right
 print("product:", product.data, " total:", total.data, " left:", left.data, " right:", right.data, " out:", out.data)
-# sphinx_gallery_graph = {"of": "out", "highlight": ["x1", "product"]}
+# sphinx_gallery_graph = {"of": "out", "highlight": ["x1", "product"], "engine": True}
 
 # %%
 # The wrong order
