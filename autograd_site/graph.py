@@ -281,6 +281,7 @@ def _render(graph: Graph, image_format: str, **savefig) -> bytes:
             room[target] = max(room[target], text.get_window_extent(renderer).width + PAD)
 
         layers = _layers(graph)
+        row_of = {node: row for row, layer in enumerate(layers) for node in layer}
         widths = [sum(room[n] for n in layer) + GAP * (len(layer) - 1) for layer in layers]
         width, height = max(widths) + 2 * GAP, ROW * (len(layers) - 1) + 2 * GAP + max(h for _, h in sizes.values())
         centre = {}
@@ -309,8 +310,13 @@ def _render(graph: Graph, image_format: str, **savefig) -> bytes:
         for number, (source, target) in enumerate(graph.edges):
             (x0, y0), (x1, y1) = centre[source], centre[target]
             start, end = (x0, y0 - sizes[source][1] / 2), (x1, y1 + sizes[target][1] / 2)
+            # An edge that skips layers bends around the boxes of the layers between.
+            # (to the side away from the nodes between, alternating when they are straight below).
+            span = row_of[target] - row_of[source]
+            side = (1 if number % 2 else -1) if abs(x1 - x0) < 1 else (1 if x1 < x0 else -1)
             axes.add_patch(FancyArrowPatch(
                 start, end, arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.2, shrinkA=1, shrinkB=2,
+                connectionstyle=f"arc3,rad={side * min(0.25 * span, 0.8):.2f}" if span > 1 else "arc3",
             ))
             if number in graph.labels:
                 # Just above its target, where the layout left room for it; a target
