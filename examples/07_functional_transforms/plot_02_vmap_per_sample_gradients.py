@@ -103,7 +103,8 @@ def loss_of_one_example(params, x, target):
     return ((prediction - target) ** 2).mean()
 
 
-per_sample_gradients = vmap(grad(loss_of_one_example), in_dims=(None, 0, 0))(params, inputs, targets)
+per_sample_gradient_function = vmap(grad(loss_of_one_example), in_dims=(None, 0, 0))
+per_sample_gradients = per_sample_gradient_function(params, inputs, targets)
 for name, gradient in per_sample_gradients.items():
     print(f"{name:9} per-sample gradient shape {tuple(gradient.shape)}")
 
@@ -128,17 +129,18 @@ for name, gradient in per_sample_gradients.items():
     difference = (gradient - from_loop).abs().max().item()
     close = torch.allclose(gradient, from_loop)
     mean_is_batch = torch.allclose(gradient.mean(dim=0), batch_gradients[name])
-    print(f"{name:9} allclose: {close}, largest difference {difference:.1e}, mean == batch gradient: {mean_is_batch}")
+    print(f"{name:9} allclose: {close}, largest difference {difference:.1e},", "mean == batch gradient:", mean_is_batch)
 
 # %%
 # How hard each example pulls
 # ---------------------------
 # The :term:`norm` of each example's gradient, over all parameters together,
-# says how strongly that example pushes the weights. The bars differ: the
+# says how strongly that example pulls on the weights. The bars differ: the
 # batch gradient is an average of pulls of different sizes, which one
 # ``backward()`` on the mean loss cannot show.
 
-norms = torch.sqrt(sum((gradient**2).flatten(start_dim=1).sum(dim=1) for gradient in per_sample_gradients.values()))
+squares = [(gradient**2).flatten(start_dim=1).sum(dim=1) for gradient in per_sample_gradients.values()]
+norms = torch.sqrt(sum(squares))
 for index, norm in enumerate(norms):
     print(f"example {index}: gradient norm {norm.item():.3f}")
 
