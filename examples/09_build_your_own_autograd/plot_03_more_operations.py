@@ -147,7 +147,7 @@ ratio.backward()
 print("(a - b) / b =", ratio.data)
 print("dr/da =", a.grad, " expected 1/b =", 1 / b.data)
 print("dr/db =", b.grad, " expected -a/b**2 =", -a.data / b.data**2)
-# sphinx_gallery_graph = {"of": "ratio", "highlight": ["b"]}
+# sphinx_gallery_graph = {"of": "ratio", "highlight": ["b"], "engine": True}
 
 # %%
 # exp and tanh
@@ -204,7 +204,7 @@ out.backward()
 print(f"n = {n.data:.6f}, out = {out.data:.6f}")
 for name, value in [("x1", x1), ("x2", x2), ("w1", w1), ("w2", w2), ("b", b)]:
     print(f"d out/d {name} = {value.grad:.6f}")
-# sphinx_gallery_graph = "out"
+# sphinx_gallery_graph = {"of": "out", "engine": True}
 
 # %%
 # The same neuron in PyTorch

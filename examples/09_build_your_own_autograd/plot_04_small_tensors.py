@@ -155,7 +155,7 @@ loss.backward()
 print("loss:", round(float(loss.data), 6))
 print("w.grad shape:", w.grad.shape, " b.grad shape:", b.grad.shape)
 print("b.grad:", b.grad.round(6))
-# sphinx_gallery_graph = "loss"
+# sphinx_gallery_graph = {"of": "loss", "engine": True}
 
 # %%
 # The same loss in PyTorch

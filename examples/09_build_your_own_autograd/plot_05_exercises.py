@@ -114,7 +114,7 @@ f_t = torch.log(a_t * b_t) + a_t
 f_t.backward()
 print("df/da: engine", a.grad, " torch", a_t.grad.item())
 print("df/db: engine", b.grad, " torch", b_t.grad.item())
-# sphinx_gallery_graph = "f"
+# sphinx_gallery_graph = {"of": "f", "engine": True}
 
 # %%
 # Exercise 2: find the bug
@@ -183,7 +183,7 @@ print("values in g2:", len(topological_order(g2)), " dg2/dx:", x2.grad)
 x_t = torch.tensor(2.0, dtype=torch.float64, device=device, requires_grad=True)
 ((x_t + 1) * (x_t + 1)).backward()
 print("torch dg/dx:", x_t.grad.item())
-# sphinx_gallery_graph = {"of": "g1", "highlight": ["x"]}
+# sphinx_gallery_graph = {"of": "g1", "highlight": ["x"], "engine": True}
 
 # %%
 # Key points
