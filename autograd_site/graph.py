@@ -163,8 +163,8 @@ def build_graph(output: torch.Tensor, names: dict[str, object], highlight: tuple
 
 def _data_text(data) -> str:
     """A value's data under its name: the number, or the shape of an array or tensor."""
-    if isinstance(data, (int, float)):
-        return f"data {data:g}"
+    if isinstance(data, (int, float)) or tuple(data.shape) == ():
+        return f"data {float(data):g}"
     return f"data {tuple(data.shape)}"
 
 
