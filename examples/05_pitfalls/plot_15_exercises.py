@@ -52,8 +52,8 @@ for step in range(3):
     print(f"step {step + 1}: w = {round(w.item(), 4)} | is_leaf: {w.is_leaf}")
 
 # %%
-# Exercise 2: twice a hyperbolic tangent
-# --------------------------------------
+# Exercise 2: doubling ``torch.tanh``
+# -----------------------------------
 # The program below computes :math:`2 \tanh x` and its gradient, but
 # ``backward()`` stops with an error. Which tensor has changed, and how do
 # you fix the program? The gradient should be
