@@ -56,8 +56,9 @@ for step in range(3):
 # -----------------------------------
 # The program below computes :math:`2 \tanh x` and its gradient, but
 # ``backward()`` stops with an error. Which tensor has changed, and how do
-# you fix the program? The gradient should be
-# :math:`2 (1 - \tanh^2 x)`: 2 at :math:`x = 0` and 0.8399 at :math:`x = 1`.
+# you fix the program? The picture shows the tensors that the
+# :term:`backward functions <backward function>` saved. The gradient should be :math:`2 (1 - \tanh^2 x)`: 2 at
+# :math:`x = 0` and 0.8399 at :math:`x = 1`.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.tanh(x)
@@ -66,14 +67,15 @@ try:
     y.sum().backward()
 except RuntimeError as error:
     print("RuntimeError:", error)
+# sphinx_gallery_graph = {"of": "y", "saved": True}
 
 # %% [solution]
-# The :term:`backward function` of :math:`\tanh` saves its output ``y``, because the
-# derivative is :math:`1 - \tanh^2 x`. ``y *= 2`` is an
-# :term:`in-place operation`: it raises the :term:`version counter` of the
-# :term:`saved tensor` from 0 to 1. Writing ``doubled = y * 2`` makes a new tensor
-# and leaves the saved one alone. The picture shows the tensors saved in the
-# fixed graph: the ``result`` of ``TanhBackward0`` is still at version 0.
+# The backward function of :math:`\tanh` saves its output ``y``, because the
+# derivative is :math:`1 - \tanh^2 x`: in the picture, it is the ``result``
+# of ``TanhBackward0``. ``y *= 2`` is an :term:`in-place operation`: it
+# raises the :term:`version counter` of that :term:`saved tensor` from 0 to 1
+# (``v0 → v1``). Writing ``doubled = y * 2`` makes a new tensor and leaves
+# ``y`` at version 0.
 
 x = torch.tensor([0.0, 1.0], device=device, requires_grad=True)
 y = torch.tanh(x)
@@ -83,7 +85,6 @@ loss.backward()
 print("y._version:", y._version)
 print("x.grad:", x.grad)
 print("2 (1 - tanh(x)^2):", 2 * (1 - torch.tanh(x.detach()) ** 2))
-# sphinx_gallery_graph = {"of": "loss", "saved": True}
 
 # %%
 # Exercise 3: a sinc function with ``torch.where``
