@@ -107,7 +107,7 @@ ax.plot([0.0, by_value[0].item()], [0.0, by_value[1].item()], marker="o", label=
 ax.set_xlabel("gradient with respect to w1")
 ax.set_ylabel("gradient with respect to w2")
 ax.set_aspect("equal")
-ax.set_title("Clipping by norm keeps the direction, clipping by value does not")
+ax.set_title("Only clipping by norm keeps the direction")
 ax.legend()
 plt.show()
 
