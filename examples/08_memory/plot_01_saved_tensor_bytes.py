@@ -22,13 +22,13 @@ device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() e
 # What two operations save
 # ------------------------
 # A :term:`backward function` keeps the tensors that its derivative needs, as
-# :term:`saved tensors <saved tensor>`. The picture shows them for
-# :math:`\tanh(x w^\top)` summed: ``TanhBackward0`` keeps its result, because
-# the derivative of :math:`\tanh` is :math:`1 - \tanh^2`, and ``MmBackward0``
-# keeps ``inputs``, its argument ``self``, which the gradient of ``weight``
-# needs. The matrix
-# product keeps nothing else: ``inputs`` does not require gradients, so no
-# gradient with respect to it will be computed, and ``weight`` is not needed.
+# :term:`saved tensors <saved tensor>`. The picture shows them for the sum of
+# ``torch.tanh(inputs @ weight.T)``. ``TanhBackward0`` keeps its result,
+# because the derivative of :math:`\tanh` is :math:`1 - \tanh^2`.
+# ``MmBackward0`` keeps ``inputs``, its argument ``self``, which the gradient
+# of ``weight`` needs, and nothing else: ``inputs`` does not require
+# gradients, so no gradient with respect to it will be computed, and the
+# values of ``weight`` are not needed.
 
 inputs = torch.randn(4, 3, device=device)
 weight = torch.randn(2, 3, device=device, requires_grad=True)
@@ -72,8 +72,8 @@ for tensor in saved:
 # -----------------------------
 # The pack hook does not know which operation saves a tensor. To group the
 # saved tensors by :term:`layer`, the forward pass below runs the layers of a
-# small model one at a time and sets ``current_layer`` before each, and the
-# hook stores that name with the tensor. The activation layers keep their
+# small model one at a time and sets ``current_layer`` to the layer's name
+# before each, and the hook stores that name with the tensor. The activation layers keep their
 # output. The first ``Linear`` layer keeps only its input, like the matrix
 # product above; the other two also keep their weight, because their input
 # requires gradients. The :term:`loss` keeps the difference it squares.
@@ -82,6 +82,7 @@ model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 32), nn.Tanh(),
 batch = torch.randn(64, 8, device=device)
 targets = torch.randn(64, 1, device=device)
 
+layer_names = ["0 Linear", "1 ReLU", "2 Linear", "3 Tanh", "4 Linear", "loss"]
 saved_by_layer = []
 current_layer = ""
 
@@ -93,13 +94,12 @@ def pack_hook(tensor):
 
 with torch.autograd.graph.saved_tensors_hooks(pack_hook, unpack_hook):
     output = batch
-    for name, layer in model.named_children():
-        current_layer = f"{name} {type(layer).__name__}"
+    for layer_name, layer in zip(layer_names, model):
+        current_layer = layer_name
         output = layer(output)
     current_layer = "loss"
     loss = ((output - targets) ** 2).mean()
 
-layer_names = [f"{name} {type(layer).__name__}" for name, layer in model.named_children()] + ["loss"]
 layer_bytes = []
 print(f"{'layer':9} {'saved tensors':22} {'bytes':>6}")
 for layer_name in layer_names:
@@ -129,12 +129,15 @@ print("bytes of saved weights:    ", sum(weight_bytes))
 print("bytes of saved activations:", sum(activation_bytes))
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.bar(layer_names, activation_bytes, label="activations")
-ax.bar(layer_names, weight_bytes, bottom=activation_bytes, label="weights (views of parameters)")
+ax.bar(range(6), activation_bytes, label="activations")
+ax.bar(range(6), weight_bytes, bottom=activation_bytes, label="weights (views of parameters)")
+ax.set_xticks(range(6), labels=layer_names)
 ax.set_xlabel("layer")
 ax.set_ylabel("bytes saved for backward")
+ax.set_ylim(0, 16000)
 ax.set_title("Most saved bytes are activations, not weights")
-ax.legend()
+ax.legend(loc="upper right")
+fig.tight_layout()
 plt.show()
 
 # %%

@@ -2,9 +2,10 @@
 Gradient checkpointing: memory for computation
 ==============================================
 
-Gradient checkpointing trades computation for memory. A checkpointed block
-keeps only its input during the forward pass, and runs its forward again
-during the backward pass to rebuild what its backward functions need. This
+:term:`Gradient checkpointing <gradient checkpointing>` trades computation
+for memory. A checkpointed block keeps only its input during the forward
+pass, and runs its forward again during the backward pass to rebuild what
+its backward functions need. This
 page measures both sides on a small stack of blocks: the bytes saved for
 backward, counted with a saved-tensor hook, and the forward calls, counted by
 the block itself. The gradients do not change.
@@ -159,10 +160,12 @@ print(f"ratio: {plain_bytes / checkpointed_bytes:.1f}")
 print(f"forward calls: plain {plain_calls}, checkpointed {checkpointed_calls}")
 
 fig, (ax_bytes, ax_calls) = plt.subplots(1, 2, figsize=(7, 3.5))
-ax_bytes.bar(["plain", "checkpointed"], [plain_bytes, checkpointed_bytes])
+ax_bytes.bar([0, 1], [plain_bytes, checkpointed_bytes])
+ax_bytes.set_xticks([0, 1], labels=["plain", "checkpointed"])
 ax_bytes.set_ylabel("bytes kept for backward")
 ax_bytes.set_title("Memory")
-ax_calls.bar(["plain", "checkpointed"], [plain_calls, checkpointed_calls])
+ax_calls.bar([0, 1], [plain_calls, checkpointed_calls])
+ax_calls.set_xticks([0, 1], labels=["plain", "checkpointed"])
 ax_calls.set_ylabel("forward calls of the four blocks")
 ax_calls.set_title("Computation")
 fig.suptitle("Checkpointing keeps fewer bytes and runs the forward twice")
@@ -172,7 +175,7 @@ plt.show()
 # %%
 # Key points
 # ----------
-# - :term:`Gradient checkpointing` keeps only a block's input and runs the
+# - Gradient checkpointing keeps only a block's input and runs the
 #   block's forward again during the backward pass.
 # - It lowers the bytes kept for backward, at the cost of one more forward
 #   pass per block; the gradients stay the same.
