@@ -67,6 +67,11 @@ ATTRIBUTE_BREAKING = "\"'<>&"
 QUOTED = re.compile(r'"[^"]*"')
 
 
+# Roles that Sphinx turns into cross-references, whose number it compares between English and translation.
+REFERENCE = re.compile(r"role (?::(?:py:)?(?:doc|term|ref|func|class|meth|mod|attr|data|exc|obj|download|numref|any):"
+                       r"|\{(?:doc|term|ref|download|numref|any)\})`")
+
+
 def _target(body: str) -> str:
     match = EXPLICIT_TARGET.match(body)
     return match["target"] if match else body
@@ -109,9 +114,15 @@ def check_markup(msgid: str, msgstr: str) -> list[str]:
     """Roles, references, literals, links, substitutions and math must match the English."""
     # Sets, not counts: a translation may name ``x`` once more or once less
     # than the English, but every piece of markup must be the English one.
-    expected, found = set(markup_tokens(msgid)), set(markup_tokens(msgstr))
+    counted, counted_found = markup_tokens(msgid), markup_tokens(msgstr)
+    expected, found = set(counted), set(counted_found)
     problems = [f"markup dropped: {token}" for token in sorted(expected - found)]
     problems += [f"markup added or altered: {token}" for token in sorted(found - expected)]
+    # Cross-references are the exception: Sphinx refuses a translation whose
+    # references differ in number ("inconsistent term references").
+    problems += [f"reference used {counted_found[token]} times, the English uses it {counted[token]} times: {token}"
+                 for token in sorted(expected & found)
+                 if REFERENCE.match(token) and counted[token] != counted_found[token]]
     return problems
 
 
