@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -46,9 +47,14 @@ class BuildFailed(RuntimeError):
 def sphinx_command(root: Path, language: str, builder: str, outdir: Path, *extra: str) -> list[str]:
     return [
         sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-q",
-        "-c", str(root), "-d", str(root / "_build" / "doctrees" / builder / language),
+        "-c", str(root), "-d", str(doctrees(root, builder, language)),
         "-D", f"language={language}", *extra, str(root / "docs"), str(outdir),
     ]
+
+
+def doctrees(root: Path, builder: str, language: str) -> Path:
+    """Where Sphinx keeps the environment of one builder and language between builds."""
+    return root / "_build" / "doctrees" / builder / language
 
 
 def build_language(root: Path, language: str, preview: bool = False) -> float:
@@ -87,6 +93,9 @@ def build_language(root: Path, language: str, preview: bool = False) -> float:
     if timed_out.is_set():
         raise BuildFailed(f"the {NAMES[language]} build was still running after {seconds} s and was stopped{culprit}")
     if process.returncode != 0:
+        # Sphinx saved the environment of the failed build: pages read with
+        # warnings would not be read again, and the next build would pass.
+        shutil.rmtree(doctrees(root, "html", language), ignore_errors=True)
         raise BuildFailed(f"the {NAMES[language]} build failed{culprit} (see the messages above)")
     return time.perf_counter() - started
 
