@@ -218,12 +218,11 @@ def normalise_header(catalog, po_path: Path, revision_date) -> None:
     translator's editor wrote stays.  ``revision_date``: the date to write
     where there is none (the fixed POT date, so that an update is repeatable).
     """
-    language = catalog_language(po_path)
-    name = _language_name(language)
-    docname = Path(*Path(po_path).parts[len(Path(po_path).parts) - Path(po_path).parts[::-1].index("LC_MESSAGES"):])
+    language = catalog_language(po_path) or (str(catalog.locale) if catalog.locale else None)
+    name = _language_name(language) if language else "The"
     comment = catalog.header_comment
     if "SOME DESCRIPTIVE TITLE" in comment or not comment.strip():
-        comment = (f"# {name} translation of {PROJECT}: {docname.with_suffix('')}.\n"
+        comment = (f"# {name} translation of {PROJECT}.\n"
                    f"# Copyright (C) 2026, The {PROJECT} contributors\n"
                    f"# This file is distributed under the same license as the {PROJECT} package.")
     comment = "\n".join(line for line in comment.splitlines()
@@ -236,5 +235,5 @@ def normalise_header(catalog, po_path: Path, revision_date) -> None:
         catalog.revision_date = revision_date
     if not catalog.last_translator or "FULL NAME" in catalog.last_translator:
         catalog.last_translator = TRANSLATORS
-    if not catalog.language_team or "LL@li.org" in catalog.language_team:
+    if language and (not catalog.language_team or "LL@li.org" in catalog.language_team):
         catalog.language_team = name
