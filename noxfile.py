@@ -57,11 +57,23 @@ def docs_live(session):
     """Preview one language while editing: nox -s docs-live -- ja"""
     install(session, "docs")
     language = session.posargs[0] if session.posargs else "en"
-    session.run(
+    session.run(*live_command(language))
+
+
+# What the preview does not watch: the gallery that each build writes into
+# docs/auto_examples (watching it would rebuild forever).  Only that folder:
+# the catalogs of example pages, locale/<lang>/LC_MESSAGES/auto_examples/,
+# must trigger a rebuild.  sphinx-autobuild searches the absolute path.
+LIVE_IGNORE = r"(^|/)docs/auto_examples/"
+
+
+def live_command(language):
+    """The sphinx-autobuild command of ``nox -s docs-live -- <language>``; it prints the preview's address."""
+    return (
         "sphinx-autobuild", "-c", ".", "-D", f"language={language}",
         "-d", f"_build/doctrees/live/{language}",
         "--watch", "examples", "--watch", "locale", "--watch", "autograd_site",
-        "--re-ignore", r"auto_examples/.*", "docs", f"_build/live/{language}",
+        "--re-ignore", LIVE_IGNORE, "docs", f"_build/live/{language}",
     )
 
 

@@ -16,6 +16,7 @@ compendium, like ``msgmerge -C``) takes that translation.
 from __future__ import annotations
 
 import argparse
+import datetime
 import io
 import os
 import subprocess
@@ -31,6 +32,7 @@ from sphinx_intl.catalog import load_po
 from autograd_site import atomic
 from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
+from autograd_site.i18n.markup import header_problems, normalise_header
 from autograd_site.languages import SOURCE, TRANSLATIONS
 from autograd_site.i18n.lint import (
     INTERFACE_CATALOGS,
@@ -44,6 +46,7 @@ from autograd_site.i18n.lint import (
 )
 
 POT_DATE_EPOCH = "1767225600"  # 2026-01-01
+POT_DATE = datetime.datetime.fromtimestamp(int(POT_DATE_EPOCH), datetime.timezone.utc)
 LINE_WIDTH = 76
 PAGE_WIDTH = 72  # sphinx-intl's wrapping, so that rewritten catalogs keep their layout
 
@@ -135,6 +138,7 @@ def reuse_translations(catalog_dir: Path, drop_obsolete: bool = False) -> None:
         if drop_obsolete and catalog.obsolete:
             print(f"Dropped {len(catalog.obsolete)} obsolete entr{'y' if len(catalog.obsolete) == 1 else 'ies'}: {path}")
             catalog.obsolete.clear()
+        normalise_header(catalog, path, POT_DATE)  # sphinx-intl leaves the template's placeholders, fuzzy
         _write_if_changed(path, catalog)
 
 
@@ -193,6 +197,7 @@ def check_catalog(po_path: Path, pot_path: Path | None, terms: list[Term] = ()) 
     problem = msgfmt_problem(po_path)
     if problem:
         report.errors.append(problem)
+    report.errors += header_problems(po_path)
     return report
 
 

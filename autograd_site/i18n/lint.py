@@ -36,6 +36,7 @@ from pathlib import Path
 import polib
 
 from autograd_site.i18n.glossary import read_glossary
+from autograd_site.i18n.markup import check_parsed_markup, page_kind
 
 # Markup whose content must survive translation unchanged.  Code spans are
 # matched by their backtick runs (``x`` in reST, ```x``` in MyST); a span
@@ -236,7 +237,7 @@ def lint_entry(path: Path, entry: polib.POEntry, terms: list[Term] = ()) -> list
     problems = []
     for msgid, msgstr in _forms(entry):
         problems += (check_markup(msgid, msgstr) + check_injection(msgid, msgstr, interface)
-                     + check_glossary(msgid, msgstr, terms))
+                     + check_glossary(msgid, msgstr, terms) + check_parsed_markup(msgid, msgstr, page_kind(path)))
     return problems
 
 
@@ -251,13 +252,17 @@ def ensure_readable(catalog_dir: Path) -> None:
             polib.pofile(str(path))
         except (OSError, ValueError) as error:
             raise MalformedCatalog(f"{path}: {error}") from error
-        problem = msgfmt_problem(path, required=False)
+        problem = msgfmt_problem(path, required=False, warnings=False)
         if problem:
             raise MalformedCatalog(problem)
 
 
-def msgfmt_problem(path: Path, required: bool = True) -> str | None:
+def msgfmt_problem(path: Path, required: bool = True, warnings: bool = True) -> str | None:
     """What GNU gettext's ``msgfmt --check`` finds wrong with a catalog, or ``None``.
+
+    Its warnings count too (a header with the template's placeholders), unless
+    ``warnings`` is false: ``update`` refuses only what it cannot read, and
+    writes complete headers.
 
     The catalog check (``nox -s i18n-check``, CI) requires msgfmt; a build or
     an update on a machine without gettext (Windows, often) relies on the
@@ -266,7 +271,9 @@ def msgfmt_problem(path: Path, required: bool = True) -> str | None:
     if shutil.which("msgfmt") is None:
         return f"{path}: cannot be checked: msgfmt (GNU gettext) is not installed" if required else None
     result = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], text=True, capture_output=True)
-    return (result.stderr.strip() or f"{path}: msgfmt --check failed") if result.returncode else None
+    if result.returncode or (warnings and result.stderr.strip()):
+        return result.stderr.strip() or f"{path}: msgfmt --check failed"
+    return None
 
 
 def page_breaking_problems(catalog_dir: Path) -> list[str]:
