@@ -32,6 +32,7 @@ from sphinx_intl.catalog import load_po
 from autograd_site import atomic
 from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
+from autograd_site.i18n.japanese import lint_japanese
 from autograd_site.i18n.markup import header_problems, normalise_header
 from autograd_site.languages import SOURCE, TRANSLATIONS
 from autograd_site.i18n.lint import (
@@ -183,7 +184,7 @@ def check_catalog(po_path: Path, pot_path: Path | None, terms: list[Term] = ()) 
             report.errors.append(f"{_entry_location(po_path, entry)}: untranslated: {entry.msgid[:60]!r}")
         else:
             report.translated += 1
-            for problem in lint_entry(po_path, entry, terms):
+            for problem in lint_entry(po_path, entry, terms) + lint_japanese(po_path, entry):
                 report.errors.append(f"{_entry_location(po_path, entry)}: {problem}")
     if is_interface_catalog(po_path):
         pass  # interface strings: no English page to be in sync with
