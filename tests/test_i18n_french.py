@@ -86,6 +86,7 @@ def test_straight_apostrophe_in_prose_and_link_text_is_flagged(msgstr):
         "Le code ``d['a']`` et :func:`l'f <torch.sin>` restent tels quels.",
         "Voir {doc}`la page d’accueil <index>` et :term:`taux d’apprentissage <learning rate>`.",
         "Voir :math:`f'(x)` et $g'(x)$.",
+        "f'(x) calculée par autograd, et f''(x).",
     ],
 )
 def test_typographic_apostrophe_code_roles_and_math_pass(msgstr):

@@ -14,10 +14,10 @@ against the ``.po`` file and line:
 
 Only prose is checked, and the text of a ``:doc:``, ``:ref:`` or ``:term:``
 link is prose.  Code spans and literals, other roles, links' targets, bare
-URLs and math (``$…$``, ``:math:``, a display-math entry) are left out, and
-so is English quoted verbatim from the message (a PyTorch error message in
-« »), which stays as the program prints it.  A ratio or a time (``1:2``) is
-not a colon of prose.
+URLs and math (``$…$``, ``:math:``, a display-math entry, a prime as in
+``f'(x)``) are left out, and so is English quoted verbatim from the message
+(a PyTorch error message in « »), which stays as the program prints it.  A
+ratio or a time (``1:2``) is not a colon of prose.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ MD_LINK_TARGET = re.compile(r"\]\([^)\s]+\)")
 LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 GUILLEMETS = re.compile(r"«(?P<inner>[^«»]*)»")
 TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox)\s*\{(?P<content>[^{}]*)\}")
+# A prime, as in f'(x) and f''(x): notation, not an apostrophe.
+PRIME = re.compile(r"(?<![^\W\d_])[A-Za-z](?P<prime>'+)(?=\()")
 # A reference role with its own text: the text is translated prose.
 LINK_TEXT = re.compile(r"(?::(?:doc|ref|term|numref):|\{(?:doc|ref|term|numref)\})`(?P<text>[^`<]*?)\s*<[^<>`]+>`")
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -86,6 +88,8 @@ def prose(text: str, english: str = "") -> str:
     for pattern in (MD_LINK_TARGET, DOLLAR_MATH, URL):
         for match in pattern.finditer(text):
             text = _mask(text, match.start(), match.end())
+    for match in PRIME.finditer(text):
+        text = _mask(text, match.start("prime"), match.end("prime"))
     if english:
         for match in GUILLEMETS.finditer(text):
             inner = match["inner"].strip(" " + NBSP + NNBSP)
