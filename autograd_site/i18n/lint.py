@@ -35,6 +35,7 @@ from pathlib import Path
 
 import polib
 
+from autograd_site.i18n.french import check_french, math_key
 from autograd_site.i18n.glossary import read_glossary
 from autograd_site.i18n.markup import check_parsed_markup, page_kind
 
@@ -84,7 +85,7 @@ def _spans(text: str):
         role = ROLE_NAME.search(text, 0, match.start())
         body = match["body"]
         if role and role.end() == match.start():
-            keep = body if role[1] in (":math:", "{math}") else _target(body)
+            keep = math_key(body) if role[1] in (":math:", "{math}") else _target(body)
             yield f"role {role[1]}`{keep}`", role.start(), match.end()
         elif match["link"]:
             yield f"link <{_target(body)}>", match.start(), match.end()
@@ -107,7 +108,7 @@ def markup_tokens(text: str) -> Counter:
     for match in SUBSTITUTION.finditer(rest):
         tokens[f"substitution |{match['name']}|"] += 1
     for match in re.finditer(r"\$\$?[^$]+\$\$?", rest):
-        tokens[f"math {match[0]}"] += 1
+        tokens[f"math {math_key(match[0])}"] += 1
     return tokens
 
 
@@ -171,8 +172,8 @@ class Term:
 
 
 def _inflected(words: str) -> re.Pattern:
-    """A term, each word allowed a plural ``s`` or ``x`` (« tenseurs feuilles »)."""
-    return re.compile(r"\s+".join(re.escape(word) + "[sx]?" for word in words.split()), re.I)
+    """A term, each word allowed a plural ``s`` or ``x`` (« tenseurs feuilles »), either apostrophe."""
+    return re.compile(r"\s+".join(re.escape(word).replace("'", "['’]") + "[sx]?" for word in words.split()), re.I)
 
 
 def load_terms(glossary_csv: Path, language: str) -> list[Term]:
@@ -238,6 +239,7 @@ def lint_entry(path: Path, entry: polib.POEntry, terms: list[Term] = ()) -> list
     for msgid, msgstr in _forms(entry):
         problems += (check_markup(msgid, msgstr) + check_injection(msgid, msgstr, interface)
                      + check_glossary(msgid, msgstr, terms) + check_parsed_markup(msgid, msgstr, page_kind(path)))
+        problems += check_french(path, msgid, msgstr)
     return problems
 
 
