@@ -88,7 +88,7 @@ def test_broken_myst_link_in_a_markdown_catalog_is_reported_with_file_and_line(t
         msgstr "ここで **「太字」**の、{doc}`ページ <install>` です。"
 
         msgid "A [fine link](https://example.org) and `code`."
-        msgstr "[正しいリンク](https://example.org)と `code` です。"
+        msgstr "[正しいリンク](https://example.org) と `code` です。"
         """)
     assert page_kind(path) == MYST
     problems = problems_at(path)

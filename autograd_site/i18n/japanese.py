@@ -149,8 +149,10 @@ def _protected(text: str, markup: str) -> tuple[str, list[tuple[int, int, str]]]
             syntax += [(start, shown.start("text")), (shown.end("text"), end)]
         else:
             regions.append((start, end))
-    for pattern in (URL, MD_TARGET, DOLLAR_MATH, INDENTED_LINE, FENCE):
+    for pattern in (URL, DOLLAR_MATH, INDENTED_LINE, FENCE):
         regions += [match.span() for match in pattern.finditer(text)]
+    # A Markdown link's target is syntax: the link text before it may touch Japanese text.
+    syntax += [match.span() for match in MD_TARGET.finditer(text)]
     return _mask(_mask(text, regions), syntax, SYNTAX), spans
 
 
