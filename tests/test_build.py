@@ -71,8 +71,10 @@ def test_failing_example_stops_the_build_and_keeps_the_previous_site(project):
 
 @pytest.mark.slow
 def test_page_shows_the_gpu_record_and_output_must_match_cpu_record(project):
+    devices = parse_example(project / "examples/01_tensors/plot_05_devices.py")
+    gpu_cell = next(cell for cell in devices.cells if cell.title == "Moving a tensor to the GPU")
     (project / "examples/records/plot_05_devices.cuda.txt").write_text(
-        "# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell 4: Moving a tensor to the GPU\n"
+        f"# Recorded with: torch 9.9 · CUDA 99 · Test GPU\n\n## cell {gpu_cell.index}: Moving a tensor to the GPU\n"
         "on_gpu.device: cuda:0\n"
     )
     result = run("-m", "autograd_site.build", "--language", "en", cwd=project)

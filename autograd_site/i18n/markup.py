@@ -204,7 +204,12 @@ def header_problems(po_path: Path) -> list[str]:
         if metadata.get("Language") != language:
             problems.append(f"{po_path}:{header_line}: header field 'Language' is {metadata.get('Language')!r}, "
                             f"the catalog's folder says {language!r}")
-        wanted = expected_plural_forms(language)
+        try:
+            wanted = expected_plural_forms(language)
+        except Exception as error:  # babel: not a locale identifier, or one it does not know
+            problems.append(f"{po_path}:{header_line}: the catalog's folder {language!r} names no language "
+                            f"({error})")
+            return problems
         if metadata.get("Plural-Forms") != wanted:
             problems.append(f"{po_path}:{header_line}: header field 'Plural-Forms' is "
                             f"{metadata.get('Plural-Forms')!r}, {language!r} needs {wanted!r}")
