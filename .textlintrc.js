@@ -10,6 +10,8 @@ module.exports = {
       // Masked markup (code, roles, math) reaches textlint as runs of X:
       // only the prose counts towards a sentence's length.
       "sentence-length": { max: 100, skipPatterns: ["/X{2,}/"] },
+      // "浮動小数点演算" (floating-point operations) is one term of 7 kanji.
+      "max-kanji-continuous-len": { max: 7 },
     },
     "preset-jtf-style": {
       // The site puts ONE half-width space between Japanese and Latin words,
