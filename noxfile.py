@@ -36,6 +36,17 @@ def install(session, *extras):
     stamp.write_text(wanted)
 
 
+def npm_ci(session):
+    """textlint, which the catalog check runs on the Japanese catalogs, as package-lock.json locks it.
+
+    ``npm ci`` (a clean install, some seconds) only when node_modules is
+    missing or older than the lock.
+    """
+    installed = Path("node_modules", ".package-lock.json")
+    if not installed.exists() or installed.stat().st_mtime < Path("package-lock.json").stat().st_mtime:
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+
+
 def doctest_command(*args):
     return ("pytest", "tests/test_examples.py", "-n", "auto", *args)
 
@@ -102,6 +113,7 @@ def i18n(session):
 def i18n_check(session):
     """Fail on untranslated, fuzzy, obsolete, stale or broken catalogs; print statistics."""
     install(session, "docs")
+    npm_ci(session)
     session.run(*CHECK_CATALOGS)
 
 
@@ -109,6 +121,7 @@ def i18n_check(session):
 def tests(session):
     """Everything CI checks: doctest, catalogs, the site build, and the site's behaviour."""
     install(session, "docs", "test")
+    npm_ci(session)
     session.run(*doctest_command(), env=CPU_ONLY)
     session.run(*CHECK_CATALOGS)
     session.run("python", "-m", "autograd_site.build", env=CPU_ONLY)
