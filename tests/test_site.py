@@ -117,7 +117,7 @@ def test_gpu_cell_shows_that_its_output_is_not_yet_recorded():
 
 @pytest.mark.parametrize(
     ("language", "title", "theme_text"),
-    [("ja", "最初の勾配", 'placeholder="ドキュメントを検索…"'), ("fr", "Votre premier gradient", 'placeholder="Rechercher dans la documentation…"')],
+    [("ja", "はじめての勾配", 'placeholder="ドキュメントを検索…"'), ("fr", "Votre premier gradient", 'placeholder="Rechercher dans la documentation…"')],
 )
 def test_translated_pages_are_in_their_language(language, title, theme_text):
     example = SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html"
@@ -189,7 +189,7 @@ def test_sitemap_lists_every_page_in_every_language_with_alternates():
 
 
 @pytest.mark.parametrize(("language", "title", "locale"),
-                         [("en", "Your first gradient", "en_US"), ("ja", "最初の勾配", "ja_JP"),
+                         [("en", "Your first gradient", "en_US"), ("ja", "はじめての勾配", "ja_JP"),
                           ("fr", "Votre premier gradient", "fr_FR")])
 def test_link_preview_metadata_is_in_the_page_language(language, title, locale):
     html = (SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text(encoding="utf-8")
