@@ -30,7 +30,9 @@ def build_glossary_page(tmp_path: Path, language: str) -> tuple[list[list[str]],
     source = tmp_path / "source"
     source.mkdir()
     (source / "conf.py").write_text(
-        f'extensions = ["autograd_site.sphinxext.glossary"]\nlanguage = "{language}"\nsmartquotes = False\n', encoding="utf-8")
+        f'extensions = ["autograd_site.sphinxext.glossary"]\nlanguage = "{language}"\nsmartquotes = False\n',
+        encoding="utf-8",
+    )
     (source / "index.rst").write_text(
         "Glossary\n========\n\nSee :term:`step size` and :term:`tangent`.\n\n"
         f".. glossary-table:: {GLOSSARY}\n",
