@@ -32,8 +32,8 @@ def write_catalog(folder: Path, body: str) -> Path:
 def terms(tmp_path):
     glossary = tmp_path / "glossary.csv"
     glossary.write_text(
-        "en,ja,fr,note\nleaf tensor,葉テンソル,tenseur feuille,\n"
-        "non-leaf tensor,葉でないテンソル,tenseur non feuille,\ngradient,勾配,gradient,\n",
+        "en,ja,fr,ja_accept,fr_accept,note,note_ja,note_fr\nleaf tensor,葉テンソル,tenseur feuille,,,,,\n"
+        "non-leaf tensor,葉でないテンソル,tenseur non feuille,,,,,\ngradient,勾配,gradient,,,,,\n",
         encoding="utf-8",
     )
     return load_terms(glossary, "fr")

@@ -36,7 +36,7 @@ from pathlib import Path
 import polib
 
 from autograd_site.i18n.french import check_french, math_key
-from autograd_site.i18n.glossary import read_glossary
+from autograd_site.i18n.glossary import accept_column, read_glossary, split_forms
 from autograd_site.i18n.markup import check_parsed_markup, page_kind
 
 # Markup whose content must survive translation unchanged.  Code spans are
@@ -177,15 +177,29 @@ def _inflected(words: str) -> re.Pattern:
 
 
 def load_terms(glossary_csv: Path, language: str) -> list[Term]:
-    """The glossary's terms for ``language``, longest first; ``a|b`` lists accepted variants."""
-    terms = []
+    """The glossary's terms for ``language``, longest first.
+
+    A term's translations are its display form and its accepted forms
+    (``<lang>_accept``).  Rows whose English terms differ only by a
+    parenthesised qualifier ("step size", "step size (optimizer)") are one
+    term here, which accepts the translations of both: the check cannot tell
+    the senses apart.
+    """
+    merged: dict[str, list[str]] = {}
     for row in read_glossary(glossary_csv):
+        if language not in row:
+            continue
         english = re.sub(r"\s*\(.*\)$", "", row["en"]).strip()
-        translations = tuple(t.strip() for t in (row.get(language) or "").split("|") if t.strip())
-        if not translations or translations == (english,):
+        forms = merged.setdefault(english.lower(), [english])
+        for form in [row[language], *split_forms(row.get(accept_column(language)))]:
+            if form not in forms[1:]:
+                forms.append(form)
+    terms = []
+    for english, *translations in merged.values():
+        if not translations or set(translations) == {english}:
             continue
         pattern = re.compile(rf"\b{re.escape(english)}(s|es)?\b", re.I)
-        terms.append(Term(english, pattern, translations, tuple(_inflected(t) for t in translations)))
+        terms.append(Term(english, pattern, tuple(translations), tuple(_inflected(t) for t in translations)))
     return sorted(terms, key=lambda term: -len(term.english))
 
 

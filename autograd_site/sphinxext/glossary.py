@@ -6,6 +6,10 @@ source location, so Sphinx does not offer them for translation: the table is
 already trilingual.  Each row is the target of ``:term:`` references to its
 English term (``:term:`gradient``` or, in a translation,
 ``:term:`勾配 <gradient>```), on every language's glossary page.
+
+The page shows each language's display form and the note in the page's own
+language (``note`` on the English page, ``note_ja`` on the Japanese one…);
+the forms the catalog check also accepts (``<lang>_accept``) are not shown.
 """
 
 from __future__ import annotations
@@ -15,10 +19,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from autograd_site.i18n.glossary import read_glossary
-from autograd_site.languages import NAMES
-
-COLUMNS = {**NAMES, "note": "Note"}
+from autograd_site.i18n.glossary import note_column, read_glossary
+from autograd_site.languages import NAMES, SOURCE
 
 
 def _cell(text: str) -> nodes.entry:
@@ -39,19 +41,30 @@ class GlossaryTable(SphinxDirective):
         path = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
         self.env.note_dependency(str(path))
         rows = read_glossary(path)
-        group = nodes.tgroup(cols=len(COLUMNS))
-        group += [nodes.colspec(colwidth=1) for _ in COLUMNS]
-        group += nodes.thead("", nodes.row("", *[_cell(title) for title in COLUMNS.values()]))
-        group += nodes.tbody("", *[self._row(row) for row in rows])
+        columns = self.columns(rows)
+        group = nodes.tgroup(cols=len(columns))
+        group += [nodes.colspec(colwidth=1) for _ in columns]
+        group += nodes.thead("", nodes.row("", *[_cell(title) for title in columns.values()]))
+        group += nodes.tbody("", *[self._row(row, columns) for row in rows])
         return [nodes.table("", group, classes=["autograd-glossary"])]
 
+    def columns(self, rows: list[dict[str, str]]) -> dict[str, str]:
+        """Column key to heading: each language's display form, then the page language's note."""
+        from sphinx.locale import admonitionlabels
 
-    def _row(self, row: dict[str, str]) -> nodes.row:
+        keys = rows[0].keys() if rows else ()
+        columns = {language: name for language, name in NAMES.items() if language in keys}
+        note = note_column(self.env.config.language or SOURCE)
+        # A language with no note column yet (just added) shows the English note.
+        columns[note if note in keys else note_column(SOURCE)] = str(admonitionlabels["note"])
+        return columns
+
+    def _row(self, row: dict[str, str], columns: dict[str, str]) -> nodes.row:
         """One term; ``:term:`` references to its English name land on this row."""
-        english = row["en"].strip()
+        english = row["en"]
         node_id = term_id(english)
         self.env.get_domain("std").note_object("term", english, node_id, location=self.get_location())
-        return nodes.row("", *[_cell(row.get(key) or "") for key in COLUMNS], ids=[node_id])
+        return nodes.row("", *[_cell(row[key]) for key in columns], ids=[node_id])
 
 
 def setup(app) -> None:
