@@ -172,3 +172,97 @@ def _entries(path):
 
     for entry in polib.pofile(str(path)).translated_entries():
         yield entry.linenum, entry.msgid, entry.msgstr
+
+
+# (4) English words the glossary keeps in French are written in italics.
+
+KEPT = ("gradient checkpointing", "straight-through", "broadcasting", "define-by-run", "device", "hook")
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "word"),
+    [
+        ("Cette page installe des hooks avec ``register_hook``.", "hooks"),
+        ("Chaque tenseur réside sur un device.", "device"),
+        ("Inspecter les gradients avec des Hooks", "Hooks"),
+        ("Le gradient checkpointing échange du calcul contre de la mémoire.", "gradient checkpointing"),
+        ("Un estimateur straight-through laisse passer le gradient.", "straight-through"),
+        ("Le *hook* voit le gradient, puis un autre hook le modifie.", "hook"),
+    ],
+)
+def test_english_word_kept_in_french_outside_italics_is_flagged(msgstr, word):
+    found = problems_with_words("English.", msgstr)
+    assert any(f"English word {word!r} in italics" in problem for problem in found), found
+
+
+@pytest.mark.parametrize(
+    "msgstr",
+    [
+        "Cette page installe des *hooks* avec ``register_hook``.",
+        "Le *device* ``cuda`` et **le device** du tenseur.",
+        "Le :term:`gradient checkpointing` et le :term:`hook <hook>` (le texte d’un rôle reste droit).",
+        "Voir :term:`les hooks <hook>`, ``x.device``, :class:`torch.device` et :math:`\\text{device}`.",
+        "Le *gradient checkpointing* et l’estimateur *straight-through*.",
+        "Un gradient, une dimension, un module, des mots français.",
+        "Les crochets (hookah) et le devicer ne sont pas des termes.",
+    ],
+)
+def test_italic_code_roles_and_french_words_pass(msgstr):
+    assert problems_with_words("The hook, the device.", msgstr) == []
+
+
+def test_english_quoted_verbatim_keeps_its_english_words():
+    english = 'PyTorch says "cannot register a hook on a tensor"'
+    assert problems_with_words(english, f"PyTorch affiche «{NBSP}cannot register a hook on a tensor{NBSP}».") == []
+
+
+def problems_with_words(msgid: str, msgstr: str) -> list[str]:
+    return check_french(FR, msgid, msgstr, english_words=KEPT)
+
+
+def test_kept_english_words_come_from_the_glossary():
+    from autograd_site.i18n.french import glossary_kept_english, kept_english
+
+    rows = [
+        {"en": "hook", "fr": "hook", "note": "fr: the English word in italics"},
+        {"en": "device", "fr": "device", "note": "", "note_fr": "le mot anglais, en italique"},
+        {"en": "straight-through estimator", "fr": "estimateur straight-through", "note": ""},
+        {"en": "gradient", "fr": "gradient", "note": ""},
+        {"en": "gradient descent", "fr": "descente de gradient", "note": ""},
+        {"en": "module", "fr": "module", "note": "nn.Module"},
+        {"en": "autograd", "fr": "autograd", "note": "the PyTorch engine: keep the name as is"},
+        {"en": "tensor", "fr": "tenseur", "note": "keep the English word out of it"},
+    ]
+    assert kept_english(rows) == ("straight-through", "device", "hook")
+    project = glossary_kept_english(ROOT / "locale" / "glossary.csv")
+    assert {"hook", "device", "broadcasting", "define-by-run", "gradient checkpointing"} <= set(project)
+    assert not {"gradient", "autograd", "module"} & set(project)
+
+
+def test_a_glossary_term_in_italics_still_counts():
+    from autograd_site.i18n.lint import check_glossary, load_terms
+
+    terms = load_terms(ROOT / "locale" / "glossary.csv", "fr")
+    english = "The straight-through estimator keeps the value."
+    assert check_glossary(english, "L’estimateur *straight-through* garde la valeur.", terms) == []
+    assert check_glossary(english, "L’astuce *straight-through* garde la valeur.", terms) != []
+
+
+def test_figure_texts_are_plain_text(tmp_path):
+    """A word drawn in a figure (a legend) cannot be in italics: it is not flagged there."""
+    example = tmp_path / "examples" / "ch" / "plot_x.py"
+    example.parent.mkdir(parents=True)
+    example.write_text('import matplotlib.pyplot as plt\nplt.plot([1], label="hook, norm 6")\n', encoding="utf-8")
+    catalog = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "auto_examples" / "ch" / "plot_x.po"
+    assert check_french(catalog, "hook, norm 6", "hook, norme 6", english_words=KEPT) == []
+    assert check_french(catalog, "A hook, norm 6.", "Un hook, norme 6.", english_words=KEPT) != []
+
+
+def test_the_site_title_is_written_the_same_in_the_tab_and_the_page():
+    import polib
+
+    def title(catalog):
+        return next(entry.msgstr for entry in polib.pofile(str(catalog)) if entry.msgid == "PyTorch Autograd by Example")
+
+    fr = ROOT / "locale" / "fr" / "LC_MESSAGES"
+    assert title(fr / "sphinx.po") == title(fr / "index.po") == "PyTorch Autograd par l’exemple"

@@ -10,7 +10,10 @@ against the ``.po`` file and line:
 * **apostrophes:** the typographic apostrophe ’ (U+2019) in text and titles,
   never the straight ``'``;
 * **math:** an English word kept in ``\\text{…}`` (``\\text{at }``) where the
-  English message has the same ``\\text{…}``: translate it (``\\text{en }``).
+  English message has the same ``\\text{…}``: translate it (``\\text{en }``);
+* **English words:** a term the glossary keeps in English in French
+  (*hook*, *device*, *broadcasting*…, see :func:`kept_english`) is written in
+  italics, ``*hook*``; the text of a ``:term:`` link counts as marked.
 
 Only prose is checked, and the text of a ``:doc:``, ``:ref:`` or ``:term:``
 link is prose.  Code spans and literals, other roles, links' targets, bare
@@ -23,6 +26,8 @@ ratio or a time (``1:2``) is not a colon of prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 NBSP = "\u00a0"  # espace insécable
@@ -160,12 +165,135 @@ def math_key(latex: str) -> str:
     return TEXT_IN_MATH.sub(lambda match: match[0][:match.start("content") - match.start()] + "…}", latex)
 
 
-def check_french(path: Path, msgid: str, msgstr: str) -> list[str]:
-    """Every French typography problem of one translated message of the catalog at ``path``."""
+# A glossary note that says the French keeps the English word ("fr: keep the
+# English word", « le mot anglais, en italique »).
+KEEPS_ENGLISH = re.compile(r"\bEnglish\b|\banglais", re.I)
+GLOSSARY_CSV = Path(__file__).resolve().parents[2] / "locale" / "glossary.csv"
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"\s*\(.*\)$", "", text).split()
+
+
+def _shared_runs(english: str, french: str) -> list[str]:
+    """The longest runs of words that ``english`` and ``french`` share (« estimateur straight-through »)."""
+    en, fr = [w.lower() for w in _words(english)], _words(french)
+    runs = []
+    start = 0
+    while start < len(fr):
+        length = 0
+        for size in range(len(fr) - start, 0, -1):
+            piece = [w.lower() for w in fr[start:start + size]]
+            if any(en[i:i + size] == piece for i in range(len(en) - size + 1)):
+                length = size
+                break
+        if length:
+            runs.append(" ".join(fr[start:start + length]))
+            start += length
+        else:
+            start += 1
+    return runs
+
+
+def kept_english(rows: Iterable[dict[str, str]]) -> tuple[str, ...]:
+    """The English words the glossary keeps in French text, longest first.
+
+    A row's French form keeps an English word where it shares words with the
+    English term and either a note of the row says so (it mentions English,
+    *anglais*: « device », « hook », « broadcasting »), or the shared words are
+    a hyphenated English compound (« estimateur straight-through »,
+    « define-by-run »), which French does not write.  A shared word that is
+    French too (« gradient », « module ») has no such note and stays plain.
+    """
+    kept = set()
+    for row in rows:
+        notes = " ".join(value or "" for key, value in row.items() if key and key.startswith("note"))
+        forms = [form for key in ("fr", "fr_accept") for form in (row.get(key) or "").split("|") if form.strip()]
+        for form in forms:
+            for run in _shared_runs(row["en"], form):
+                if KEEPS_ENGLISH.search(notes) or re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", run):
+                    kept.add(run)
+    return tuple(sorted(kept, key=lambda word: (-len(word), word)))
+
+
+@lru_cache(maxsize=4)
+def glossary_kept_english(glossary_csv: Path = GLOSSARY_CSV) -> tuple[str, ...]:
+    """:func:`kept_english` of the project's glossary (none when it cannot be read)."""
+    from autograd_site.i18n.glossary import read_glossary
+
+    try:
+        return kept_english(read_glossary(glossary_csv))
+    except (OSError, ValueError):
+        return ()
+
+
+def _emphasised(text: str) -> list[tuple[int, int]]:
+    """Spans of ``*…*`` and ``**…**`` in ``text`` (the prose, holes included)."""
+    return [match.span() for match in re.finditer(r"(?<![\w*])\*{1,2}(?=\S)[^*]+?(?<=\S)\*{1,2}(?![\w*])", text)]
+
+
+def check_english_words(text: str, original: str, words: Iterable[str]) -> list[str]:
+    """An English word kept in French (a glossary term) in prose ``text`` outside italics.
+
+    ``text`` is :func:`prose` of ``original``: code, literals, roles and math
+    are holes already.  The text of a ``:term:`` (or ``:doc:``) link is prose
+    but counts as marked: reST cannot put italics inside a role's text.
+    """
+    marked = _emphasised(text)
+    for match in LINK_TEXT.finditer(original):
+        marked.append((match.start("text"), match.end("text")))
+    problems = []
+    seen: list[tuple[int, int]] = []
+    for word in words:
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(part) for part in word.split()) + r"(?:s|es)?(?![\w-])", re.I)
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s <= start and end <= e for s, e in marked + seen):
+                continue
+            seen.append((start, end))
+            problems.append(f"French: the English word {match[0]!r} in italics, *{match[0]}*: {_context(text, start)}")
+    return problems
+
+
+def example_source(catalog: Path) -> Path | None:
+    """The example script of a page's catalog (``…/LC_MESSAGES/auto_examples/ch/plot_x.po``), if there is one."""
+    parts = Path(catalog).resolve().parts
+    if "LC_MESSAGES" not in parts or "auto_examples" not in parts:
+        return None
+    inside = parts[parts.index("auto_examples") + 1:]
+    root = Path(*parts[:parts.index("LC_MESSAGES") - 2])  # above locale/<lang>/
+    source = root.joinpath("examples", *inside).with_suffix(".py")
+    return source if source.is_file() else None
+
+
+@lru_cache(maxsize=256)
+def _figure_texts(source: Path) -> frozenset[str]:
+    from autograd_site.sphinxext.figure_text import figure_texts
+
+    return frozenset(figure_texts(source))
+
+
+def is_figure_text(catalog: Path, msgid: str) -> bool:
+    """A word drawn inside a figure (a legend, an axis label): plain text, where italics cannot be written."""
+    source = example_source(catalog)
+    return source is not None and msgid in _figure_texts(source)
+
+
+def check_french(path: Path, msgid: str, msgstr: str, english_words: Iterable[str] | None = None) -> list[str]:
+    """Every French typography problem of one translated message of the catalog at ``path``.
+
+    ``english_words`` are the words kept in English that need italics; by
+    default, the project glossary's (:func:`glossary_kept_english`).
+    """
     if not is_french_catalog(path):
         return []
     problems = english_in_math(msgid, msgstr)
     if msgstr == msgid or is_display_math(msgid):
         return problems  # kept as is (a name, code, an equation): nothing French to check
     text = prose(msgstr, english=msgid)
-    return problems + check_spaces(text) + check_apostrophes(text)
+    if english_words is None:
+        english_words = glossary_kept_english()
+    if is_figure_text(path, msgid):
+        english_words = ()
+    return (problems + check_spaces(text) + check_apostrophes(text)
+            + check_english_words(text, msgstr, english_words))

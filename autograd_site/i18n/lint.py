@@ -222,7 +222,8 @@ def check_glossary(msgid: str, msgstr: str, terms: list[Term]) -> list[str]:
         return []
     # Quoted English, such as a PyTorch error message, stays English.
     prose = QUOTED.sub(" ", _without_markup(msgid))
-    translated = _without_markup(msgstr)
+    # Emphasis is not part of a term: « estimateur *straight-through* » is the glossary's term.
+    translated = _without_markup(msgstr).replace("*", "")
     problems = []
     for term in terms:
         if term.pattern.search(prose):
