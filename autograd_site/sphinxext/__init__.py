@@ -29,6 +29,7 @@ from autograd_site.sphinxext import (
     compat,
     links,
     original_text,
+    search_fr,
     search_ja,
     solutions,
     translated_markup,
@@ -57,6 +58,7 @@ def setup(app):
 
     app.connect("config-inited", links.configure_urls)
     app.connect("config-inited", compat.relative_config_paths)  # after sphinx-gallery's (priority 10)
+    app.add_search_language(search_fr.FrenchSearch)
     app.add_search_language(search_ja.JapaneseSearch)
 
     app.connect("config-inited", before_gallery_generated)
