@@ -2,6 +2,7 @@
 
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,16 @@ def test_a_solution_cell_is_declared_on_its_separator_and_combines_with_a_device
         parse_example(path)
     assert folded(".. code-block:: Python\n\n    print(1)\n") == (
         "\n.. solution::\n\n   .. code-block:: Python\n\n       print(1)\n\n")
+
+
+def test_a_change_to_the_search_word_code_changes_the_setting_that_re_reads_every_page(tmp_path, monkeypatch):
+    from autograd_site import sphinxext
+
+    digest = sphinxext.search_words_version()
+    assert digest == sphinxext.search_words_version()  # the same in every build and clone
+    for module in (search_fr, search_ja):
+        changed = tmp_path / Path(module.__file__).name
+        changed.write_text(Path(module.__file__).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        with monkeypatch.context() as patch:
+            patch.setattr(module, "__file__", str(changed))
+            assert sphinxext.search_words_version() != digest, module.__name__
