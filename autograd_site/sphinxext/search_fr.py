@@ -2,8 +2,9 @@
 
 Readers type « derivee » for « dérivée » and « noeud » for « nœud ».  The
 index and the search page fold every word before stemming it: lower case,
-accents dropped (Unicode NFKD, then every combining mark removed), œ and æ
-spelt oe and ae.  The index holds folded stems, and a query typed with or
+accents dropped (Unicode NFKD, then the combining accents of Latin letters
+removed, then NFC: Japanese voiced kana keep their marks), œ and æ spelt oe
+and ae.  The index holds folded stems, and a query typed with or
 without accents is stemmed to the same one.  The stemmer recognises the
 participle endings -ée and -ées only with their accent, so a folded -ee or
 -ees gets it back before stemming (« derivee » and « dérivée » both stem to
@@ -29,14 +30,14 @@ import sphinx.search
 from sphinx.search.fr import SearchFrench
 
 LIGATURES = {"œ": "oe", "æ": "ae"}
+ACCENTS = re.compile("[\u0300-\u036f]")  # Unicode's combining diacritical marks
 # Sphinx's minified stemmers, the ones it puts into language_data.js itself.
 STEMMERS = Path(sphinx.search.__file__).parent / "minified-js"
 
 
 def fold(word: str) -> str:
     """``word`` in lower case, without accents, œ and æ spelt out (as ``foldFrench`` in :data:`FOLD_JS`)."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    plain = unicodedata.normalize("NFC", ACCENTS.sub("", unicodedata.normalize("NFKD", word.lower())))
     return re.sub("[œæ]", lambda ligature: LIGATURES[ligature[0]], plain)
 
 
@@ -48,12 +49,12 @@ def stem_form(word: str) -> str:
     return PARTICIPLE.sub(r"ée\1", fold(word))
 
 
-# The same fold in JavaScript (\p{M}: every combining mark, as category M* above),
-# the stemmer the search page uses, and result summaries that find folded stems.
+# The same fold in JavaScript, the stemmer the search page uses, and result summaries that find folded stems.
 FOLD_JS = """\
 /* French words folded like the index (autograd_site/sphinxext/search_fr.py). */
 const foldFrench = (word) =>
-  word.toLowerCase().normalize("NFKD").replace(/\\p{M}/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  word.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").normalize("NFC")
+    .replace(/œ/g, "oe").replace(/æ/g, "ae");
 const stemFormFrench = (word) => foldFrench(word).replace(/ee(s?)$/, "ée$1");
 window.Stemmer = function () {
   const stemmer = new FrenchStemmer();
