@@ -20,6 +20,7 @@ from playwright.sync_api import sync_playwright
 from sphinx_gallery.py_source_parser import remove_config_comments
 
 from autograd_site.examples.cells import parse_example
+from autograd_site.sphinxext import search_fr, search_ja
 from browser import CHROMIUM, Requests, serve
 from helpers import LANGUAGES, ROOT, SITE, SITE_PATH, built_pages
 
@@ -206,6 +207,56 @@ def test_japanese_query_without_spaces_finds_every_page_that_contains_it(open_pa
     assert expected, f"no Japanese page contains {query}"
     missing = expected - search(open_page, site, "ja", query)
     assert not missing, f"searching {query} misses {sorted(missing)}"
+
+
+def test_the_search_pages_fold_queries_as_the_index_folds_words(open_page):
+    """The JavaScript halves, run in the browser, agree with the Python halves that built the index."""
+    page, _ = open_page("about:blank")
+    page.add_script_tag(content=search_fr.FrenchSearch.js_stemmer_code)
+    words = ["dérivée", "derivee", "Dérivées", "dériver", "nœud", "NOEUDS", "élémentaire", "ex", "æquo", "été",
+             "gradient", "オプティマイザ"]
+    french = search_fr.FrenchSearch({})
+    assert page.evaluate("words => words.map((w) => new Stemmer().stemWord(w))", words) == [french.stem(w) for w in words]
+
+    page, _ = open_page("about:blank")
+    page.add_script_tag(content=search_ja.SPLIT_QUERY)
+    queries = ["パラメーター", "パラメータ", "スカラー値", "ユーザー・ガイド", "キー", "ﾊﾟﾗﾒｰﾀｰ", "パラメーター更新 grad"]
+    expected = [[run or word for run, word in search_ja.JapaneseSearch({}).tokens.findall(search_ja.fold_long_vowels(q))]
+                for q in queries]
+    assert page.evaluate("queries => queries.map(splitQuery)", queries) == expected
+
+
+@pytest.mark.parametrize(
+    ("accented", "plain"), [("dérivée", "derivee"), ("différentiation", "differentiation"), ("nœud", "noeud")]
+)
+def test_french_search_finds_the_same_pages_with_or_without_accents(open_page, site, accented, plain):
+    found = search(open_page, site, "fr", accented)
+    missing = pages_containing("fr", accented) - found
+    assert not missing, f"searching {accented} misses {sorted(missing)}"
+    assert search(open_page, site, "fr", plain) == found
+
+
+def test_french_results_highlight_the_page_spelling_of_a_query_without_accents(open_page, site):
+    page, _ = open_page(site + "fr/search.html?q=derivee")
+    page.wait_for_function("document.querySelectorAll('#search-results p.context span.highlighted').length > 0")
+    highlighted = {text.lower() for text in page.eval_on_selector_all(
+        "#search-results p.context span.highlighted", "spans => spans.map(s => s.textContent)")}
+    assert "dérivée" in highlighted or "dérivées" in highlighted, highlighted
+
+
+@pytest.mark.parametrize(
+    ("long", "short"), [("パラメーター", "パラメータ"), ("オプティマイザー", "オプティマイザ"), ("スカラー", "スカラ")]
+)
+def test_japanese_search_finds_the_same_pages_with_or_without_the_final_long_vowel(open_page, site, long, short):
+    found = search(open_page, site, "ja", long)
+    expected = pages_containing("ja", short)  # either spelling: the short one is in both
+    assert expected and not expected - found, f"searching {long} misses {sorted(expected - found)}"
+    assert search(open_page, site, "ja", short) == found
+
+
+def test_japanese_search_keeps_the_long_vowel_of_a_two_character_word(open_page, site):
+    expected = pages_containing("ja", "キー")
+    assert expected and not expected - search(open_page, site, "ja", "キー")
 
 
 @pytest.mark.parametrize(

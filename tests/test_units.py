@@ -1,13 +1,14 @@
-"""Small pure functions the build relies on: translated downloads, Japanese search words, records."""
+"""Small pure functions the build relies on: translated downloads, search words, records."""
 
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from autograd_site.examples.cells import parse_example
 from autograd_site.examples.records import format_record, read_record
-from autograd_site.sphinxext import search_ja
+from autograd_site.sphinxext import search_fr, search_ja
 from autograd_site.sphinxext.downloads import translate_rst
 from helpers import ROOT
 
@@ -80,6 +81,74 @@ def test_long_runs_are_indexed_up_to_the_length_the_search_page_cuts_queries_to(
     assert re.findall(r"start \+= (\d+)\)", search_ja.SPLIT_QUERY) == [str(search_ja.LONGEST)]
 
 
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("dérivée", "derivee"), ("Différentiation", "differentiation"), ("élémentaire", "elementaire"),
+     ("nœud", "noeud"), ("Œuvre", "oeuvre"), ("ex æquo", "ex aequo"), ("à", "a"), ("ça", "ca"), ("gradient", "gradient"),
+     ("ﬁn", "fin"), ("オプティマイザ", "オプティマイザ")],  # Japanese voiced kana keep their marks
+)
+def test_french_words_are_folded_to_lower_case_without_accents(typed, folded):
+    assert search_fr.fold(typed) == folded
+
+
+@pytest.mark.parametrize(
+    ("accented", "plain"),
+    [("dérivée", "derivee"), ("dérivées", "derivees"), ("différentiation", "differentiation"),
+     ("élémentaire", "elementaire"), ("nœud", "noeud"), ("nœuds", "noeuds"), ("rétropropagation", "retropropagation")],
+)
+def test_french_index_and_query_stem_a_word_with_or_without_accents_alike(accented, plain):
+    french = search_fr.FrenchSearch({})
+    assert french.split(f"Le {accented} !") == french.split(f"le {plain}") == ["le", search_fr.fold(plain)]
+    assert french.stem(accented) == french.stem(plain) == french.stem(accented.upper())
+
+
+def test_french_stems_of_different_words_stay_apart_and_inflections_stay_together():
+    french = search_fr.FrenchSearch({})
+    assert french.stem("dérivée") == french.stem("dériver") == french.stem("dérivation") == "deriv"
+    assert len({french.stem(word) for word in ("dérivée", "gradient", "tenseur", "tension", "nœud")}) == 5
+
+
+def test_french_stop_words_are_stop_words_with_or_without_accents():
+    french = search_fr.FrenchSearch({})
+    assert {"à", "a", "été", "ete", "même", "meme"} <= french.stopwords
+    assert not french.word_filter(french.stem("été")) and french.word_filter(french.stem("dérivée"))
+
+
+def test_the_search_page_gets_the_french_stemmer_and_its_fold():
+    code = search_fr.FrenchSearch.js_stemmer_code
+    assert "var FrenchStemmer=" in code and "BaseStemmer=" in code  # Sphinx's stemmer, then ours around it
+    assert code.index("var FrenchStemmer=") < code.index("window.Stemmer = function")
+    assert not search_fr.FrenchSearch.js_stemmer_rawcode  # else Sphinx would ignore js_stemmer_code
+
+
+@pytest.mark.parametrize(
+    ("run", "folded"),
+    [
+        ("パラメーター", "パラメータ"),
+        ("パラメータ", "パラメータ"),
+        ("オプティマイザー", "オプティマイザ"),
+        ("コンピューター", "コンピュータ"),
+        ("ユーザー", "ユーザ"),  # a long vowel inside the word stays
+        ("スカラー値", "スカラ値"),  # a word ends where kanji begin
+        ("パラメーター更新オプティマイザー", "パラメータ更新オプティマイザ"),
+        ("ユーザー・ガイド", "ユーザ・ガイド"),  # and at the middle dot
+        ("ﾊﾟﾗﾒｰﾀｰ", "ﾊﾟﾗﾒｰﾀ"),  # half width
+        ("キー", "キー"),  # one character would be left: too short to index, kept
+        ("キーワード", "キーワード"),
+        ("計算グラフ", "計算グラフ"),
+    ],
+)
+def test_japanese_katakana_words_lose_their_final_long_vowel(run, folded):
+    assert search_ja.fold_long_vowels(run) == folded
+
+
+def test_japanese_index_words_are_the_same_with_or_without_the_final_long_vowel():
+    japanese = search_ja.JapaneseSearch({})
+    assert japanese.split("パラメーターを更新する") == japanese.split("パラメータを更新する")
+    assert "パラメータ更新" in japanese.split("パラメーター更新")
+    assert "キー" in japanese.split("キーを押す")
+
+
 def test_a_cuda_record_says_how_to_update_it_and_reads_back(tmp_path):
     example_path = tmp_path / "plot_x.py"
     example_path.write_text(textwrap.dedent('''\
@@ -125,3 +194,16 @@ def test_a_solution_cell_is_declared_on_its_separator_and_combines_with_a_device
         parse_example(path)
     assert folded(".. code-block:: Python\n\n    print(1)\n") == (
         "\n.. solution::\n\n   .. code-block:: Python\n\n       print(1)\n\n")
+
+
+def test_a_change_to_the_search_word_code_changes_the_setting_that_re_reads_every_page(tmp_path, monkeypatch):
+    from autograd_site import sphinxext
+
+    digest = sphinxext.search_words_version()
+    assert digest == sphinxext.search_words_version()  # the same in every build and clone
+    for module in (search_fr, search_ja):
+        changed = tmp_path / Path(module.__file__).name
+        changed.write_text(Path(module.__file__).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        with monkeypatch.context() as patch:
+            patch.setattr(module, "__file__", str(changed))
+            assert sphinxext.search_words_version() != digest, module.__name__

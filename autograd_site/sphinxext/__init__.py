@@ -18,6 +18,9 @@ How one build of one language goes, in the order Sphinx runs it::
     build-finished       translated downloads, translated JavaScript strings
 """
 
+import hashlib
+from pathlib import Path
+
 from autograd_site.languages import ALL
 from autograd_site.sphinxext import (
     downloads,
@@ -29,12 +32,25 @@ from autograd_site.sphinxext import (
     compat,
     links,
     original_text,
+    search_fr,
     search_ja,
     solutions,
     translated_markup,
     translation_status,
     ui_strings,
 )
+
+
+def search_words_version() -> str:
+    """A digest of the code that turns page text into search words (search_fr, search_ja).
+
+    Sphinx keeps each page's search words in its saved environment and feeds
+    the index only the pages it reads again: after a change to that code, a
+    build would mix old and new words.  This digest is an ``env`` setting, so
+    a change re-reads every page.
+    """
+    source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (search_fr, search_ja))
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def before_gallery_generated(app, config) -> None:
@@ -57,6 +73,8 @@ def setup(app):
 
     app.connect("config-inited", links.configure_urls)
     app.connect("config-inited", compat.relative_config_paths)  # after sphinx-gallery's (priority 10)
+    app.add_config_value("autograd_search_words", search_words_version(), "env", types=[str])
+    app.add_search_language(search_fr.FrenchSearch)
     app.add_search_language(search_ja.JapaneseSearch)
 
     app.connect("config-inited", before_gallery_generated)

@@ -9,6 +9,12 @@ a query into the same runs: a phrase is found wherever it appears.  Hiragana
 runs are particles and inflections: not indexed.  Latin words are indexed as
 words.
 
+Katakana words from English are written with or without their final long
+vowel (パラメータ, パラメーター): both sides drop the final ー of every katakana
+word of three characters or more before cutting, so either spelling finds
+the pages of both.  A two-character word keeps it (キー, ルー): without it, it
+would be one character, too short to index.
+
 Both halves live here: :class:`JapaneseSearch` is registered with
 ``app.add_search_language`` and Sphinx puts its ``js_splitter_code`` (the
 query splitter, ``splitQuery``) into the search page's ``language_data.js``.
@@ -27,14 +33,24 @@ KANJI_KATAKANA = r"\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff\u31f0-\u3
 HIRAGANA = r"\u3040-\u309f"
 LATIN = r"0-9A-Z_a-z\u00c0-\u024f"
 TOKENS = rf"([{KANJI_KATAKANA}]+)|[{HIRAGANA}]+|([{LATIN}]+)"  # groups: a run, a word
+# A katakana word: letters (not the middle dot ・) and long-vowel marks ー, full or half width.
+KATAKANA_WORD = r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+"
+LONG_VOWEL = r"[\u30fc\uff70]+$"  # the final long-vowel marks of a word
 LONGEST = 12  # the longest substring indexed; the query splitter cuts longer runs into pieces of this length
 
 SPLIT_QUERY = Template("""\
 /* Japanese queries cut like the index (autograd_site/sphinxext/search_ja.py). */
+var foldLongVowels = function (run) {
+  return run.replace(/$katakana/gu, function (word) {
+    var folded = word.replace(/$long_vowel/u, "");
+    return folded.length >= 2 ? folded : word;
+  });
+};
 var splitQuery = function (query) {
   var words = [];
-  for (const [, run, word] of query.matchAll(/$tokens/gu)) {
+  for (let [, run, word] of query.matchAll(/$tokens/gu)) {
     if (run) {
+      run = foldLongVowels(run);
       for (var start = 0; start < run.length; start += $longest) {
         words.push(run.slice(start, start + $longest));
       }
@@ -44,7 +60,17 @@ var splitQuery = function (query) {
   }
   return words;
 };
-""").substitute(tokens=TOKENS, longest=LONGEST)
+""").substitute(tokens=TOKENS, longest=LONGEST, katakana=KATAKANA_WORD, long_vowel=LONG_VOWEL)
+
+
+def _fold_word(match: re.Match) -> str:
+    folded = re.sub(LONG_VOWEL, "", match[0])
+    return folded if len(folded) >= 2 else match[0]
+
+
+def fold_long_vowels(run: str) -> str:
+    """``run`` with the final ー of each katakana word of three characters or more dropped (as ``foldLongVowels``)."""
+    return re.sub(KATAKANA_WORD, _fold_word, run)
 
 
 def substrings(run: str) -> list[str]:
@@ -63,7 +89,7 @@ class JapaneseSearch(SearchLanguage):
         words: list[str] = []
         for run, word in self.tokens.findall(input):
             if run:
-                words += substrings(run)
+                words += substrings(fold_long_vowels(run))
             elif word:
                 words.append(word)
         return words
