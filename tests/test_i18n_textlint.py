@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from autograd_site.i18n.textlint import TEXTLINT, lint_text, textlint_problems
+from autograd_site.i18n import cli
+from autograd_site.i18n.catalogs import catalog_dir
+from autograd_site.i18n.textlint import TEXTLINT, is_sentence, lint_text, textlint_problems
+from autograd_site.languages import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,6 +58,18 @@ CASES = [
     ("valid literal block", "It stays ``None``::", "``w.grad`` は ``None`` のままです。 ::", None),
     ("valid escaped space", "``x`` (the default) is kept.", "``x``\\ （デフォルト）は保たれます。", None),
     ("valid colon", "Each step keeps one value:", "ステップごとに中間値を 1 つ置きます：", None),
+    # Doubled particles (.textlintrc.js): が, で, は stay checked; に and the parallel も…も, か…か are allowed.
+    ("doubled ga", "The tensor the name points to changes.", "その名前が指すテンソルが変わります。", "no-doubled-joshi"),
+    ("doubled de", "It fills the gradient with zeros in place.", "勾配をインプレースでゼロで埋めます。",
+     "no-doubled-joshi"),
+    ("valid ni", "Functions apply to every element at once.", "関数はすべての要素に一度に適用されます。", None),
+    ("valid mo mo", "No graph and no backward pass are needed.", "グラフも逆伝播も必要ありません。", None),
+    ("valid ka ka", "A view or a copy?", "ビューかコピーか", None),
+    ("valid term of 8 kanji", "That is truncated backpropagation through time.",
+     "これが打ち切り型の通時的誤差逆伝播です。", None),
+    # A title that ends with a literal holding dots is not a sentence: no 。 is required.
+    ("valid title ending in a literal", "Per-sample gradients with ``vmap(grad(...))``",
+     "``vmap(grad(...))`` によるサンプルごとの勾配", None),
 ]
 
 
@@ -121,3 +136,43 @@ def test_masked_markup_keeps_its_length_as_a_latin_word():
     # The syntax of a role with its own text is dropped, and the space reST needs beside it.
     assert lint_text("の :doc:`勾配 <grad>` を", "rst")[0] == "の勾配を"
     assert lint_text("には [nox](https://nox.thea.codes) を", "md")[0] == "には nox を"
+
+
+def test_a_title_ending_with_a_literal_is_not_a_sentence():
+    assert not is_sentence("Per-sample gradients with ``vmap(grad(...))``")
+    assert is_sentence("It returns ``x``.") and is_sentence("Use it:")
+    assert not is_sentence("Creating tensors") and not is_sentence("See :doc:`grad`")
+
+
+@pytest.mark.parametrize("found", [["FINDING: textlint rule: message"], []])
+def test_the_catalog_check_fails_on_a_textlint_finding(tmp_path, monkeypatch, capsys, found):
+    """`python -m autograd_site.i18n check` runs textlint once, on the Japanese catalogs, and fails on a finding."""
+    for language in TRANSLATIONS:
+        catalog_dir(tmp_path / "locale", language).mkdir(parents=True)
+    calls = []
+    monkeypatch.setattr(cli, "extract", lambda root, potdir: None)
+    monkeypatch.setattr(cli, "load_terms", lambda path, language: [])
+    monkeypatch.setattr(cli, "textlint_problems", lambda root, catalogs: calls.append(catalogs) or found)
+    assert cli.check(tmp_path) == (1 if found else 0)
+    assert calls == [catalog_dir(tmp_path / "locale", "ja")]
+    out, err = capsys.readouterr()
+    assert ("FINDING: textlint rule: message" in err) if found else ("All catalogs are complete" in out)
+
+
+@needs_node
+def test_the_cache_is_keyed_on_content_and_never_hides_a_finding(tmp_path):
+    """A second run reads textlint's cache (files named by their content's hash): same findings; an edited
+    message that now fails is linted again, whatever the file times say."""
+    path = tmp_path / "locale" / "ja" / "LC_MESSAGES" / "page.po"
+    path.parent.mkdir(parents=True)
+    good, bad = "勾配を計算します。", "勾配を計算することができます。"
+
+    def run(first):
+        path.write_text(HEADER + f'msgid "We compute it."\nmsgstr "{first}"\n\n'
+                        f'msgid "We compute it twice."\nmsgstr "{bad}"\n', encoding="utf-8")
+        return textlint_problems(ROOT, path.parents[1])
+
+    before = run(good)
+    assert len(before) == 1 and before == run(good)  # the cached clean message stays clean, the finding stays
+    assert len(run(bad)) == 2  # same line count and size class, new content: linted
+    assert list((ROOT / "_build" / "textlint").glob("*/.textlintcache"))

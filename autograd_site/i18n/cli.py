@@ -34,6 +34,7 @@ from autograd_site.build.site import sphinx_command
 from autograd_site.i18n.catalogs import catalog_dir
 from autograd_site.i18n.japanese import lint_japanese
 from autograd_site.i18n.markup import header_problems, normalise_header
+from autograd_site.i18n.textlint import textlint_problems
 from autograd_site.languages import SOURCE, TRANSLATIONS
 from autograd_site.i18n.lint import (
     INTERFACE_CATALOGS,
@@ -226,6 +227,8 @@ def check(root: Path) -> int:
                     setattr(totals, name, getattr(totals, name) + getattr(report, name))
             print(f"{language}: {'TOTAL':<{PAGE_WIDTH}} {totals.translated:>10} {totals.fuzzy:>5} "
                   f"{totals.untranslated:>12} {totals.obsolete:>8}")
+            if language == "ja":  # textlint (.textlintrc.js), once over all the Japanese catalogs
+                errors += textlint_problems(root, catalogs)
     if errors:
         print("\nThe catalogs are not ready to publish:", *errors, sep="\n", file=sys.stderr)
         return 1

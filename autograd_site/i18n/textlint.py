@@ -7,7 +7,8 @@
 ``<po path>:<line>: textlint <rule>: <message>``, where the line is the line of
 the ``.po`` file that holds the flagged character of the msgstr.
 
-Each msgstr is written to a file of its own, with its markup masked: a
+Each msgstr is written to a file (one per distinct text, cached: see
+``run_textlint``), with its markup masked: a
 role, a literal, math, a URL or an indented block becomes a placeholder of
 the same length made of Latin letters, so that textlint reads it as a Latin
 word (the spacing rules still see it) and its columns stay those of the
@@ -22,15 +23,16 @@ it into ``node_modules``.  Without it the check fails, saying so.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
+from autograd_site import atomic
 from autograd_site.i18n.japanese import (
     HAS_JAPANESE,
     PROTECTED,
@@ -45,6 +47,7 @@ from autograd_site.i18n.lint import is_code
 
 TEXTLINT = Path("node_modules") / ".bin" / "textlint"
 CONFIG = ".textlintrc.js"
+CACHE = Path("_build") / "textlint"
 # What a masked span becomes: letters, so that the rules read a Latin word.
 PLACEHOLDER = "X"
 _MSGSTR = re.compile(r"^msgstr(?:\[(\d+)\])?\s")
@@ -141,8 +144,14 @@ def _joins(masked: str, left: int, right: int) -> bool:
 
 
 def is_sentence(msgid: str) -> bool:
-    """Whether the English ends as a sentence does (``.``, ``:``): a title or a label does not."""
-    return re.search(r"[.:]\W*$", msgid.rstrip()) is not None and not msgid.rstrip().endswith("...")
+    """Whether the English ends as a sentence does (``.``, ``:``): a title or a label does not.
+
+    A final literal or role is not the end of a sentence, even with dots inside
+    (the title "Per-sample gradients with ``vmap(grad(...))``").
+    """
+    text = re.sub(r"(?::[\w:.-]+:)?`+[^`]+`+_?$", "", msgid.rstrip()).rstrip()
+    return bool(text) and text == msgid.rstrip() and re.search(r"[.:]\W*$", text) is not None \
+        and not text.endswith("...")
 
 
 def _string_lines(po_lines: list[str], entry: polib.POEntry, form: int | None) -> list[tuple[int, int]]:
@@ -199,6 +208,13 @@ def _utf16_to_index(text: str) -> list[int]:
 def run_textlint(root: Path, prose: list[Prose]) -> list[str]:
     """Run textlint once over ``prose``; its findings as ``path:line: textlint rule: message``.
 
+    Each distinct text is a file named by its content's hash under
+    ``_build/textlint/<hash of .textlintrc.js and package-lock.json>/``, and
+    textlint runs with ``--cache``: its cache compares a file's size and time,
+    which for a file named by its content means the content, so a text that
+    passed before is not linted again (findings are never cached).  A changed
+    configuration or lock file starts a new folder.
+
     Without ``node_modules/.bin/textlint`` the only finding says to run ``npm ci``.
     """
     textlint = root / TEXTLINT
@@ -207,29 +223,35 @@ def run_textlint(root: Path, prose: list[Prose]) -> list[str]:
                 "(Node.js and npm; it installs the textlint of package-lock.json)"]
     if not prose:
         return []
-    with tempfile.TemporaryDirectory(prefix="textlint-") as tmp:
-        files = {}
-        for i, item in enumerate(prose):
-            file = Path(tmp) / f"{i:05}.txt"
-            file.write_text(item.text, encoding="utf-8")
-            files[str(file.resolve())] = item
-        result = subprocess.run([str(textlint), "--config", str(root / CONFIG), "--format", "json",
-                                 "--no-color", *sorted(files)],
-                                cwd=root, text=True, capture_output=True)
-        try:
-            reports = json.loads(result.stdout)
-        except json.JSONDecodeError:
-            raise RuntimeError(f"textlint failed (exit {result.returncode}):\n{result.stderr or result.stdout}")
+    setup = hashlib.sha256(b"".join((root / name).read_bytes() for name in (CONFIG, "package-lock.json")
+                                    if (root / name).exists()))
+    folder = root / CACHE / setup.hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[Prose]] = {}
+    for item in prose:
+        file = folder / f"{hashlib.sha256(item.text.encode()).hexdigest()[:32]}.txt"
+        if not file.exists():  # never rewritten: its time stays that of its content
+            atomic.write_bytes(file, item.text.encode())
+        files.setdefault(str(file.resolve()), []).append(item)
+    result = subprocess.run([str(textlint), "--config", str(root / CONFIG), "--format", "json", "--no-color",
+                             "--cache", "--cache-location", str(folder / ".textlintcache"), *sorted(files)],
+                            cwd=root, text=True, capture_output=True)
+    try:
+        reports = json.loads(result.stdout) if result.stdout.strip() else []
+    except json.JSONDecodeError:
+        raise RuntimeError(f"textlint failed (exit {result.returncode}):\n{result.stderr or result.stdout}")
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"textlint failed (exit {result.returncode}):\n{result.stderr or result.stdout}")
     findings = []
     for report in reports:
-        item = files[str(Path(report["filePath"]).resolve())]
-        units = _utf16_to_index(item.text)
-        for message in report["messages"]:
-            start = message["range"][0] if "range" in message else message.get("index", 0)
-            offset = item.offset(units[min(start, len(units) - 1)])
-            text = " ".join(message["message"].split())
-            findings.append((str(item.path), item.po_line(offset), message["ruleId"],
-                             f"{text}: {_at(item.msgstr, offset)!r}"))
+        for item in files[str(Path(report["filePath"]).resolve())]:
+            units = _utf16_to_index(item.text)
+            for message in report["messages"]:
+                start = message["range"][0] if "range" in message else message.get("index", 0)
+                offset = item.offset(units[min(start, len(units) - 1)])
+                text = " ".join(message["message"].split())
+                findings.append((str(item.path), item.po_line(offset), message["ruleId"],
+                                 f"{text}: {_at(item.msgstr, offset)!r}"))
     return [f"{path}:{line}: textlint {rule}: {text}" for path, line, rule, text in sorted(findings)]
 
 
