@@ -56,8 +56,8 @@ class TranslationStatus(SphinxDirective):
             ordered = sorted(statuses, key=lambda docname: _order(statuses[docname], docname, non_content))
             incomplete = [docname for docname in ordered if statuses[docname] and statuses[docname].missing]
             if incomplete:
-                summary = _("{incomplete} of {pages} pages are not fully translated: "
-                            "{fuzzy} fuzzy and {untranslated} untranslated entries.").format(
+                summary = _("Not fully translated: {incomplete} of {pages} pages. "
+                            "Fuzzy entries: {fuzzy}. Untranslated entries: {untranslated}.").format(
                     incomplete=len(incomplete), pages=len(ordered),
                     fuzzy=sum(statuses[d].fuzzy for d in incomplete),
                     untranslated=sum(statuses[d].untranslated for d in incomplete))
