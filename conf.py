@@ -91,3 +91,7 @@ site_url = os.environ.get("AUTOGRAD_SITE_URL") or "https://autograd-by-example.g
 ogp_social_cards = {"enable": False}  # one static card per language instead
 ogp_enable_meta_description = True
 notfound_pagename = "404"
+# The repository, for the plain "improve this translation" links of every
+# page: its catalog on a translated page, its source on an English one.
+repository_url = "https://github.com/autograd-by-example/pytorch-autograd-by-example"
+repository_branch = "main"

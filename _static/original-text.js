@@ -1,5 +1,6 @@
-/* The "EN" button of a translated paragraph shows its English original in a
- * panel over the page, and hides it again; Escape closes any open panel. */
+/* The "EN" button of a translated paragraph, heading or caption shows its
+ * English source in a panel below the text, and hides it again; Escape closes
+ * any open panel. */
 const setOriginalShown = (button, shown) => {
   button.setAttribute("aria-expanded", String(shown));
   document.getElementById(button.getAttribute("aria-controls")).hidden = !shown;

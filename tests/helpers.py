@@ -12,8 +12,11 @@ from autograd_site.languages import ALL as LANGUAGES  # noqa: F401 - for the tes
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 # The address the site is built for: conf.py reads AUTOGRAD_SITE_URL, as the build does.
-SITE_URL = runpy.run_path(str(ROOT / "conf.py"))["site_url"].rstrip("/") + "/"
+CONF = runpy.run_path(str(ROOT / "conf.py"))
+SITE_URL = CONF["site_url"].rstrip("/") + "/"
 SITE_PATH = urlsplit(SITE_URL).path  # "/" or "/<repository>/" on GitHub Pages
+# The repository the pages' "improve this translation" links point to.
+REPOSITORY = CONF["repository_url"].rstrip("/")
 # Left out of project copies: environments, history and build output.  The
 # executed gallery (docs/auto_examples) is kept so a copy does not re-run
 # every example.

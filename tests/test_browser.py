@@ -301,3 +301,30 @@ def test_missing_address_shows_the_404_page_in_its_language(open_page, site, lan
     assert requests.foreign == [] and [f for f in requests.failed if "no_such_page" not in f] == []
     home = page.evaluate("""document.querySelector('article a[href$="index.html"]').href""")
     assert home == site + f"{language}/index.html" and urlopen(home).status == 200
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)])
+@pytest.mark.parametrize("language", ["ja", "fr"])
+def test_english_panel_shows_the_source_below_its_text_without_covering_the_code(open_page, site, language, viewport):
+    """The EN panel of a paragraph followed by code: the msgid's markup in monospace, in the flow, above the code."""
+    page, _ = open_page(site + f"{language}/{EXAMPLE}", viewport=viewport)
+    assert page.locator("article h1 .autograd-original-toggle").count() == 1, "the title has no toggle"
+    paragraph = page.locator("p.autograd-translated:has(+ div[class*='highlight'])").first
+    code = page.locator("p.autograd-translated + div[class*='highlight']").first
+    gap_before = code.bounding_box()["y"] - paragraph.bounding_box()["y"]
+    paragraph.locator(".autograd-original-toggle").click()
+    panel = paragraph.locator(".autograd-original")
+    assert panel.is_visible()
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "screenshots" / f"{language}-{viewport[0]}px-english-panel.png")
+    box, code_after = panel.bounding_box(), code.bounding_box()
+    assert box["y"] + box["height"] <= code_after["y"], "the panel covers the next code block"
+    assert code_after["y"] - paragraph.bounding_box()["y"] > gap_before, "the panel is not in the page's flow"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0]
+    source = panel.locator("code.autograd-original-source")
+    assert "``" in source.inner_text(), "the panel shows the text without its markup"
+    assert "monospace" in source.evaluate("e => getComputedStyle(e).fontFamily").lower()
+    catalog = panel.locator("a.autograd-original-catalog").inner_text()
+    assert catalog.startswith(f"locale/{language}/LC_MESSAGES/auto_examples/02_autograd/plot_01_first_gradient.po:")
+    page.keyboard.press("Escape")
+    assert not panel.is_visible()

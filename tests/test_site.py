@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import polib
 import pytest
 
-from helpers import LANGUAGES, ROOT, SITE, SITE_PATH, SITE_URL, built_pages
+from helpers import LANGUAGES, REPOSITORY, ROOT, SITE, SITE_PATH, SITE_URL, built_pages
 
 
 class Page(HTMLParser):
@@ -129,16 +129,57 @@ def test_translated_pages_are_in_their_language(language, title, theme_text):
 
 
 @pytest.mark.parametrize("language", ["ja", "fr"])
-def test_translated_paragraphs_reveal_their_english_original(language):
-    html = (SITE / language / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text(encoding="utf-8")
+def test_translated_paragraphs_reveal_their_english_source_and_catalog(language):
+    """The EN panel shows the msgid as the catalog holds it (markup kept), under the catalog's path and line."""
+    page = "auto_examples/02_autograd/plot_01_first_gradient"
+    html = (SITE / language / f"{page}.html").read_text(encoding="utf-8")
     toggles = re.findall(r'<button type="button" class="autograd-original-toggle" aria-expanded="false" '
                          r'aria-controls="([\w-]+)"', html)
     assert len(toggles) >= 5
-    panels = dict(re.findall(r'<span id="([\w-]+)" class="autograd-original" lang="en" hidden>([^<]*)</span>', html))
+    panels = dict(re.findall(r'<span id="([\w-]+)" class="autograd-original" lang="en" hidden>(.*?)</span>', html))
     assert set(toggles) <= set(panels)
-    assert any(text.startswith("Autograd records the operations done on tensors") for text in panels.values())
-    english = (SITE / "en" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.html").read_text()
+    catalog_file = f"locale/{language}/LC_MESSAGES/{page}.po"
+    catalog = polib.pofile(str(ROOT / catalog_file))
+    lines = (ROOT / catalog_file).read_text(encoding="utf-8").splitlines()
+    source = re.compile(r'<a class="autograd-original-catalog" href="([^"]+)">([^<]+)</a>'
+                        r'<code class="autograd-original-source">([^<]*)</code>')
+    shown = [source.fullmatch(panel) for panel in panels.values()]
+    assert all(shown), "a panel without its catalog and source"
+    messages = {unescape(match[3]): match for match in shown}
+    markup = next(m for m in messages if m.startswith("``requires_grad=True`` tells :term:`autograd`"))
+    href, where = messages[markup][1], messages[markup][2]
+    path, line = where.rsplit(":", 1)
+    assert path == catalog_file and href == f"{REPOSITORY}/blob/main/{catalog_file}#L{line}"
+    assert lines[int(line) - 1].startswith("msgstr"), "the line is not the msgstr's"
+    assert catalog.find(markup) is not None, "the panel does not show the msgid"
+    assert "Your first gradient" in messages, "the page title has no toggle"
+    assert re.search(r"<h1[^>]*>[^<]*<button [^>]*autograd-original-toggle", html), "the heading has no toggle"
+    figures = (SITE / language / "auto_examples/03_vector_jacobian/plot_04_retain_graph.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="[^"]*caption-text">.*?<button [^>]*autograd-original-toggle', figures), "no caption toggle"
+    english = (SITE / "en" / f"{page}.html").read_text()
     assert "autograd-original-toggle" not in english
+
+
+def test_myst_pages_show_their_source_as_the_translator_matches_it():
+    html = (SITE / "ja" / "translation-status.html").read_text(encoding="utf-8")
+    sources = [unescape(s) for s in re.findall(r'<code class="autograd-original-source">([^<]*)</code>', html)]
+    assert "To help, read {doc}`translating`." in sources
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page", "source"), [
+    ("auto_examples/02_autograd/plot_01_first_gradient", "examples/02_autograd/plot_01_first_gradient.py"),
+    ("auto_examples/index", "examples/README.rst"),
+    ("install", "docs/install.md"),
+])
+def test_each_page_links_to_what_improves_it(language, page, source):
+    """English: the page's source; a translation: its catalog. Plain links to the configured repository."""
+    html = (SITE / language / f"{page}.html").read_text(encoding="utf-8")
+    links = re.findall(r'<p class="autograd-improve"><a href="([^"]+)">([^<]+)</a>', html)
+    path = source if language == "en" else f"locale/{language}/LC_MESSAGES/{page}.po"
+    assert (ROOT / path).exists()
+    label = {"en": "Improve this page", "ja": "この翻訳を改善する", "fr": "Améliorer cette traduction"}[language]
+    assert links == [(f"{REPOSITORY}/blob/main/{path}", label)]
 
 
 @pytest.mark.parametrize("language", ["ja", "fr"])
@@ -170,10 +211,26 @@ def test_matplotlib_figures_are_drawn_in_the_page_language(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translation_status_page_lists_every_page(language):
+    """Per translation: a one-line summary, then every page with headed columns and its catalog; 404 last."""
     html = (SITE / language / "translation-status.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)[1:]
-    assert len(rows) == len(built_pages("en")) - 2  # not genindex and search
-    assert all(row.count("100 %") == 2 for row in rows), "a published page is not fully translated"
+    tables = re.findall(r"<table[^>]*autograd-translation-status.*?</table>", html, re.S)
+    assert len(tables) == 2
+    pages = len(built_pages("en")) - 2  # not genindex and search
+    summary = {"en": f"All {pages} pages are fully translated.", "ja": f"全 {pages} ページの翻訳が完了しています。",
+               "fr": f"Les {pages} pages sont entièrement traduites."}[language]
+    assert html.count(summary) == 2
+    for table, translation in zip(tables, sorted(["ja", "fr"], key=lambda t: t != language)):
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
+        assert len(headers) == 5 and all(re.sub(r"<[^>]+>", "", h).strip() for h in headers), headers
+        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]
+        assert len(rows) == pages
+        assert all("<p>100 %</p>" in row for row in rows), "a published page is not fully translated"
+        assert "404.html" in rows[-1], "the 404 page is not after the content pages"
+        catalogs = [re.search(r'<a class="reference external" href="([^"]+)"><code[^>]*><span class="pre">([^<]+)<', row)
+                    for row in rows]
+        assert all(catalogs)
+        assert all(c[2].startswith(f"locale/{translation}/LC_MESSAGES/") and c[2].endswith(".po") for c in catalogs)
+        assert all(c[1] == f"{REPOSITORY}/blob/main/{c[2]}" and (ROOT / c[2]).exists() for c in catalogs)
 
 
 def test_sitemap_lists_every_page_in_every_language_with_alternates():

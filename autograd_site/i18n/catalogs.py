@@ -22,6 +22,17 @@ def catalog_dir(locale_root: Path, language: str) -> Path:
 class PageStatus:
     translated: int
     total: int
+    fuzzy: int = 0
+
+    @property
+    def untranslated(self) -> int:
+        """Entries with no translation at all (fuzzy ones are counted apart)."""
+        return self.total - self.translated - self.fuzzy
+
+    @property
+    def missing(self) -> int:
+        """Entries a translator still has to write or review: fuzzy or untranslated."""
+        return self.total - self.translated
 
     @property
     def percent(self) -> int:
@@ -35,4 +46,5 @@ def page_status(catalog: Path) -> PageStatus | None:
         return None
     entries = [entry for entry in polib.pofile(str(catalog)) if not entry.obsolete]
     translated = [entry for entry in entries if entry.translated()]
-    return PageStatus(len(translated), len(entries))
+    fuzzy = [entry for entry in entries if not entry.translated() and entry.fuzzy and entry.msgstr]
+    return PageStatus(len(translated), len(entries), len(fuzzy))

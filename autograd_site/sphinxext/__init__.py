@@ -12,9 +12,10 @@ How one build of one language goes, in the order Sphinx runs it::
     source-read          badge, GPU records and graph figures on example pages
     [Sphinx translates each page with locale/<lang>/LC_MESSAGES/<page>.po]
     doctree-read         translated pages depend on the theme-string catalog
-    doctree-resolved     translated thumbnails, captions as alt text, figure alt texts,
+    doctree-resolved     EN toggles and untranslated marks (original_text), translated thumbnails, captions as alt text, figure alt texts,
                          matplotlib figures redrawn with the page's translations (figure_text)
-    html-page-context    language links, theme strings, 404 base, incomplete notice
+    html-page-context    language links, theme strings, 404 base, incomplete notice,
+                         "improve this translation" link
     build-finished       translated downloads, translated JavaScript strings
 """
 
@@ -70,6 +71,9 @@ def setup(app):
     app.add_config_value("site_url", "https://example.org/", "html", types=[str])
     # Publish incomplete translations, with a notice on their pages (build --preview).
     app.add_config_value("autograd_preview", False, "html", types=[bool, int])
+    # The repository the "improve this page/translation" links point to (plain links).
+    app.add_config_value("repository_url", "https://example.org/repository", "html", types=[str])
+    app.add_config_value("repository_branch", "main", "html", types=[str])
 
     app.connect("config-inited", links.configure_urls)
     app.connect("config-inited", compat.relative_config_paths)  # after sphinx-gallery's (priority 10)
@@ -92,6 +96,7 @@ def setup(app):
     app.connect("html-page-context", ui_strings.translate_theme_texts)
     app.connect("html-page-context", links.base_for_404)
     app.connect("html-page-context", translation_status.add_incomplete_notice)
+    app.connect("html-page-context", links.add_improve_link)
     app.add_css_file("autograd-site.css")
     app.add_js_file("accessible-navigation.js")
 

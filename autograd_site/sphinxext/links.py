@@ -45,3 +45,56 @@ def base_for_404(app, pagename, templatename, context, doctree) -> None:
     """The 404 page is served at any address: resolve its relative links from the language root."""
     if pagename == app.config.notfound_pagename:
         context["metatags"] = context.get("metatags", "") + f'<base href="{escape(app.config.notfound_urls_prefix)}" />\n'
+
+
+def repository_file(config, path: str, line: int | None = None) -> str:
+    """The address of one file of the project's repository (``repository_url``, ``repository_branch``).
+
+    A plain link for a person to follow: the site loads nothing from it.
+    """
+    anchor = f"#L{line}" if line else ""
+    return f"{config.repository_url.rstrip('/')}/blob/{config.repository_branch}/{path}{anchor}"
+
+
+def page_source(app, docname: str) -> str:
+    """What a page is written from, relative to the repository: ``docs/<page>.md`` or ``examples/…py``."""
+    from pathlib import Path
+
+    root = Path(app.confdir).resolve()
+    source = Path(app.env.doc2path(docname)).resolve()
+    gallery = app.config.sphinx_gallery_conf
+    generated = Path(app.srcdir, gallery["gallery_dirs"]).resolve()
+    if source.is_relative_to(generated):
+        examples = Path(app.srcdir, gallery["examples_dirs"]).resolve()
+        inside = source.relative_to(generated)
+        if inside.name == "index.rst":
+            candidates = [inside.parent / "README.rst", inside.parent / "README.txt", inside.parent / "GALLERY_HEADER.rst"]
+        else:
+            candidates = [inside.with_suffix(".py")]
+        found = next((examples / c for c in candidates if (examples / c).exists()), examples / candidates[0])
+        source = found
+    return source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
+
+
+def add_improve_link(app, pagename, templatename, context, doctree) -> None:
+    """"Improve this translation" (its catalog) on a translated page; the page's source on an English one."""
+    if doctree is None or pagename not in app.env.found_docs:
+        return
+    from sphinx.locale import get_translation
+
+    from autograd_site.i18n.catalogs import catalog_path
+    from autograd_site.sphinxext.locale import locale_dir
+
+    _ = get_translation("sphinx")
+    if app.config.language == "en":
+        path, label = page_source(app, pagename), "Improve this page"
+    else:
+        from pathlib import Path
+
+        catalog = catalog_path(locale_dir(app), app.config.language, pagename)
+        path = catalog.relative_to(Path(app.confdir).resolve()).as_posix()
+        label = str(_("Improve this translation"))
+    context["body"] = context["body"] + (
+        f'<p class="autograd-improve"><a href="{escape(repository_file(app.config, path))}">{escape(label)}</a> '
+        f'<code>{escape(path)}</code></p>\n'
+    )
