@@ -22,6 +22,8 @@ def catalog_dir(locale_root: Path, language: str) -> Path:
 class PageStatus:
     translated: int
     total: int
+    fuzzy: int = 0
+    untranslated: int = 0
 
     @property
     def percent(self) -> int:
@@ -35,4 +37,5 @@ def page_status(catalog: Path) -> PageStatus | None:
         return None
     entries = [entry for entry in polib.pofile(str(catalog)) if not entry.obsolete]
     translated = [entry for entry in entries if entry.translated()]
-    return PageStatus(len(translated), len(entries))
+    fuzzy = [entry for entry in entries if entry.fuzzy]
+    return PageStatus(len(translated), len(entries), len(fuzzy), len(entries) - len(translated) - len(fuzzy))
