@@ -75,6 +75,18 @@ def test_changed_english_becomes_fuzzy_with_the_previous_english_until_translate
     assert "#|" not in text and "fuzzy" not in text, text
 
 
+def test_a_long_previous_english_is_written_as_msgmerge_does_and_read_back(tmp_path):
+    long_old, long_new = " ".join([OLD] * 4), " ".join([NEW] * 4)
+    page = po(tmp_path / "fr", "page", (long_old, "La droite de pente x.grad touche la courbe."))
+    update(tmp_path, long_new)
+    text = page.read_text(encoding="utf-8")
+    assert '#, fuzzy\n#| msgid ""\n#| "The line with slope' in text, text
+    assert all(line.startswith(('#| msgid ""', '#| "')) for line in text.splitlines() if line.startswith("#|"))
+    assert polib.pofile(str(page)).find(long_new).previous_msgid == long_old
+    assert update(tmp_path, long_new)["unchanged"] == 1  # read back as written
+    assert i18n.layout_problem(page, tmp_path / "pot" / "page.pot") is None
+
+
 def test_english_changed_twice_keeps_the_english_the_translation_was_made_from(tmp_path):
     page = po(tmp_path / "fr", "page", (OLD, "La droite de pente x.grad touche la courbe."))
     update(tmp_path, NEW)

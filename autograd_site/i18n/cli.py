@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-from babel.messages.pofile import write_po
+from babel.messages.pofile import normalize, read_po, write_po
 from sphinx_intl.catalog import load_po
 
 from autograd_site import atomic
@@ -95,8 +95,14 @@ def update_summary(language: str, counts: dict[str, int]) -> str:
 
 
 def load_catalog(path: Path):
-    """A babel catalog of ``path``, with the ``#| msgid`` of its fuzzy entries (babel's reader drops them)."""
-    catalog = load_po(str(path))
+    """A babel catalog of ``path``, with the ``#| msgid`` of its fuzzy entries.
+
+    babel's reader drops a one-line ``#| msgid`` and takes the lines of a
+    longer one for translator comments: they are left out for babel, and read
+    with polib.
+    """
+    data = b"\n".join(line for line in path.read_bytes().split(b"\n") if not line.startswith(b"#|"))
+    catalog = read_po(io.BytesIO(data), charset=read_po(io.BytesIO(data)).charset or "utf-8")
     previous = {(entry.msgctxt, entry.msgid): [entry.previous_msgid] + ([entry.previous_msgid_plural]
                                                                      if entry.previous_msgid_plural else [])
                 for entry in polib.pofile(str(path)) if entry.previous_msgid and not entry.obsolete}
@@ -231,12 +237,29 @@ def normal_form(catalog, path: Path) -> bytes:
     """The bytes ``i18n update`` writes for ``catalog``: babel's layout (width 76), a complete header,
     ``#| msgid`` on fuzzy entries only."""
     normalise_header(catalog, path, POT_DATE)  # the template's placeholders, fuzzy
+    previous = {}
     for message in catalog:
         if message.id and not message.fuzzy:
             message.previous_id = []
+        elif message.id and message.previous_id:
+            # babel wraps a long #| msgid as a comment, which no reader reads back: a token here,
+            # then msgmerge's layout (one "#| " line per line of the string)
+            token = f"@@previous-{len(previous)}@@"
+            previous[token] = message.previous_id
+            message.previous_id = [token]
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=LINE_WIDTH, include_previous=True)
-    return buffer.getvalue()
+    try:
+        write_po(buffer, catalog, width=LINE_WIDTH, include_previous=True)
+    finally:
+        for message in catalog:
+            if message.previous_id and message.previous_id[0] in previous:
+                message.previous_id = previous[message.previous_id[0]]
+    content = buffer.getvalue()
+    for token, (english, *plural) in previous.items():
+        lines = [f"#| msgid {normalize(english, prefix='#| ', width=LINE_WIDTH)}"]
+        lines += [f"#| msgid_plural {normalize(plural[0], prefix='#| ', width=LINE_WIDTH)}"] if plural else []
+        content = content.replace(f'#| msgid "{token}"'.encode(), "\n".join(lines).encode("utf-8"))
+    return content
 
 
 def _write_if_changed(path: Path, catalog) -> str:
