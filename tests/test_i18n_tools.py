@@ -4,6 +4,7 @@ sessions share one environment."""
 
 import importlib.util
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -340,3 +341,27 @@ def test_an_environment_holding_the_extras_is_not_reinstalled(tmp_path, monkeypa
     assert json.loads((tmp_path / ".nox" / "site" / ".installed").read_text())["extras"] == ["docs", "test"]
     (tmp_path / "constraints.txt").write_text("changed lock\n")
     assert len(pip_runs("docs")) == 1
+
+
+@pytest.mark.slow
+def test_an_english_edit_in_a_project_copy_gives_a_fuzzy_entry_with_its_previous_english(tmp_path):
+    from helpers import copy_project, run
+
+    project = copy_project(tmp_path / "project")
+    guide = project / "docs" / "translating.md"
+    old, new = "Bring the catalogs up to date with the English source:", "Bring the catalogs up to date with the English text:"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = run("-m", "autograd_site.i18n", "update", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "Not Changed" not in result.stdout
+    summaries = [line for line in result.stdout.splitlines() if line.startswith(("ja: ", "fr: "))]
+    assert [re.fullmatch(r"(ja|fr): \d+ catalogs? updated, \d+ unchanged", line) is not None
+            for line in summaries] == [True, True], result.stdout
+    catalog = project / "locale" / "ja" / "LC_MESSAGES" / "translating.po"
+    assert f'#, fuzzy\n#| msgid "{old}"\nmsgid "{new}"' in catalog.read_text(encoding="utf-8")
+    entries = polib.pofile(str(catalog))
+    entries.find(new).flags.remove("fuzzy")
+    entries.save()
+    result = run("-m", "autograd_site.i18n", "update", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert [line for line in catalog.read_text(encoding="utf-8").splitlines() if line.startswith("#|")] == []
