@@ -5,6 +5,10 @@ installed from ``constraints.txt``, the lock.
 """
 
 import hashlib
+import json
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import nox
@@ -19,21 +23,47 @@ LOCK = "constraints.txt"
 LOCK_DATE = "2026-12-01T00:00:00Z"
 
 
-def install(session, *extras):
-    """The project with ``extras``, at the versions locked in constraints.txt.
+# One environment for every session that builds, translates or tests the
+# site: they need the same packages (about 1.2 GB, installed once).  nox gives
+# each session its own, so these sessions run without one of nox's
+# (venv_backend="none") and in this folder instead.
+SHARED_ENV = Path(".nox") / "site"
+SHARED = {"venv_backend": "none"}
 
-    A reused environment that already holds exactly these skips pip (about
-    half a minute per session): the stamp changes with the lock, the
-    project's metadata and the extras.
+
+def install(session, *extras):
+    """The shared environment with the project and ``extras``, at the versions locked in constraints.txt.
+
+    Returns the variables that run a command in it.  An environment that
+    already holds these extras (or more) at this lock skips pip (about half a
+    minute per session): the stamp changes with the lock and the project's
+    metadata, and records the extras installed.
     """
-    stamp = Path(session.virtualenv.location) / ".installed"
-    wanted = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (LOCK, "pyproject.toml"))
-                            + ",".join(extras).encode()).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        session.log("dependencies unchanged since the last install: not reinstalling")
-        return
-    session.install("-c", LOCK, "-e", f".[{','.join(extras)}]")
-    stamp.write_text(wanted)
+    location = SHARED_ENV.resolve()
+    bindir = location / ("Scripts" if os.name == "nt" else "bin")
+    env = {"VIRTUAL_ENV": str(location), "PATH": os.pathsep.join((str(bindir), os.environ.get("PATH", "")))}
+    if not (bindir / "python").exists() and not (bindir / "python.exe").exists():
+        session.run(sys.executable, "-m", "venv", str(location))
+    stamp = location / ".installed"
+    lock = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (LOCK, "pyproject.toml"))).hexdigest()
+    installed = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if installed.get("lock") == lock and set(extras) <= set(installed.get("extras", ())):
+        session.log(f"dependencies unchanged since the last install into {SHARED_ENV}: not reinstalling")
+        return env
+    wanted = sorted(set(extras) | set(installed.get("extras", ()) if installed.get("lock") == lock else ()))
+    run(session, env, "python", "-m", "pip", "install", "--quiet", "-c", LOCK, "-e", f".[{','.join(wanted)}]")
+    stamp.write_text(json.dumps({"lock": lock, "extras": wanted}))
+    return env
+
+
+def run(session, env, *args, **extra_env):
+    """``session.run`` in the shared environment ``env`` (from install()), plus ``extra_env``.
+
+    The program is looked up in the environment first: without an environment
+    of its own, nox would look it up on nox's PATH.
+    """
+    program = shutil.which(args[0], path=env["PATH"]) or args[0]
+    session.run(program, *args[1:], env={**env, **extra_env})
 
 
 def npm_ci(session):
@@ -56,19 +86,19 @@ CHECK_CATALOGS = ("python", "-m", "autograd_site.i18n", "check")
 CPU_ONLY = {"AUTOGRAD_DEVICE": "cpu", "CUDA_VISIBLE_DEVICES": ""}
 
 
-@nox.session
+@nox.session(**SHARED)
 def docs(session):
     """Build the site in every language into _build/html (-- --preview, -- --language ja)."""
-    install(session, "docs")
-    session.run("python", "-m", "autograd_site.build", *session.posargs)
+    env = install(session, "docs")
+    run(session, env, "python", "-m", "autograd_site.build", *session.posargs)
 
 
-@nox.session(name="docs-live")
+@nox.session(name="docs-live", **SHARED)
 def docs_live(session):
     """Preview one language while editing: nox -s docs-live -- ja"""
-    install(session, "docs")
+    env = install(session, "docs")
     language = session.posargs[0] if session.posargs else "en"
-    session.run(*live_command(language))
+    run(session, env, *live_command(language))
 
 
 # What the preview does not watch: the gallery that each build writes into
@@ -88,11 +118,11 @@ def live_command(language):
     )
 
 
-@nox.session
+@nox.session(**SHARED)
 def doctest(session):
     """Run every example on CPU and compare its output with examples/records/."""
-    install(session, "test")
-    session.run(*doctest_command(*session.posargs), env=CPU_ONLY)
+    env = install(session, "test")
+    run(session, env, *doctest_command(*session.posargs), **CPU_ONLY)
 
 
 @nox.session(name="doctest-gpu", venv_backend="none")
@@ -102,37 +132,37 @@ def doctest_gpu(session):
                 *session.posargs, env={"AUTOGRAD_DEVICE": "cuda"})
 
 
-@nox.session
+@nox.session(**SHARED)
 def i18n(session):
     """Update the translations' catalogs from the English (-- --drop-obsolete, -- --add LANG)."""
-    install(session, "docs")
-    session.run("python", "-m", "autograd_site.i18n", "update", *session.posargs)
+    env = install(session, "docs")
+    run(session, env, "python", "-m", "autograd_site.i18n", "update", *session.posargs)
 
 
-@nox.session(name="i18n-check")
+@nox.session(name="i18n-check", **SHARED)
 def i18n_check(session):
-    """Fail on untranslated, fuzzy, obsolete, stale or broken catalogs; print statistics."""
-    install(session, "docs")
+    """Fail on untranslated, fuzzy, obsolete, stale or broken catalogs (-- ja [page] [--table])."""
+    env = install(session, "docs")
     npm_ci(session)
-    session.run(*CHECK_CATALOGS)
+    run(session, env, *CHECK_CATALOGS, *session.posargs)
 
 
-@nox.session
+@nox.session(**SHARED)
 def tests(session):
     """Everything CI checks: doctest, catalogs, the site build, and the site's behaviour."""
-    install(session, "docs", "test")
+    env = install(session, "docs", "test")
     npm_ci(session)
-    session.run(*doctest_command(), env=CPU_ONLY)
-    session.run(*CHECK_CATALOGS)
-    session.run("python", "-m", "autograd_site.build", env=CPU_ONLY)
-    session.run("pytest", "tests", "--ignore", "tests/test_examples.py", "-n", "auto", *session.posargs, env=CPU_ONLY)
+    run(session, env, *doctest_command(), **CPU_ONLY)
+    run(session, env, *CHECK_CATALOGS)
+    run(session, env, "python", "-m", "autograd_site.build", **CPU_ONLY)
+    run(session, env, "pytest", "tests", "--ignore", "tests/test_examples.py", "-n", "auto", *session.posargs, **CPU_ONLY)
 
 
-@nox.session
+@nox.session(**SHARED)
 def bench(session):
     """Time clean and incremental builds, per language, and the doctest; print the figures."""
-    install(session, "docs", "test")
-    session.run("python", "-m", "autograd_site.build.bench", *session.posargs)
+    env = install(session, "docs", "test")
+    run(session, env, "python", "-m", "autograd_site.build.bench", *session.posargs)
 
 
 @nox.session

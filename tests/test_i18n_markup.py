@@ -203,7 +203,7 @@ def test_preview_rebuilds_on_a_saved_example_catalog_and_ignores_the_generated_g
     session = types.SimpleNamespace(posargs=["ja"], run=lambda *args, **kwargs: ran.append(args),
                                     install=lambda *args, **kwargs: None,
                                     virtualenv=types.SimpleNamespace(location=str(tmp_path)), log=print)
-    monkeypatch.setattr(noxfile, "install", lambda *args: None)
+    monkeypatch.setattr(noxfile, "install", lambda *args: {"PATH": str(tmp_path), "VIRTUAL_ENV": str(tmp_path)})
     noxfile.docs_live(session)
     (command,) = ran
     assert command[0] == "sphinx-autobuild" and "language=ja" in command

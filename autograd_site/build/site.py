@@ -106,7 +106,8 @@ def incomplete_pages(root: Path, language: str, pagenames: list[str]) -> list[st
     for pagename in pagenames:
         status = page_status(catalog_path(root / "locale", language, pagename))
         if status is None or status.percent < 100:
-            done = "no catalog" if status is None else f"{status.total - status.translated} of {status.total} entries missing"
+            done = ("no catalog" if status is None else
+                    f"{status.fuzzy} fuzzy, {status.untranslated} untranslated, of {status.total} entries")
             incomplete.append(f"locale/{language}/LC_MESSAGES/{pagename}.po ({done})")
     return incomplete
 
