@@ -201,7 +201,7 @@ def search(open_page, site: str, language: str, query: str) -> set[str]:
     return {link.split("#")[0] for link in links}
 
 
-@pytest.mark.parametrize("query", ["計算グラフ", "葉テンソル", "勾配降下法", "葉テンソルでない"])
+@pytest.mark.parametrize("query", ["計算グラフ", "葉テンソル", "勾配降下法", "葉でないテンソル"])
 def test_japanese_query_without_spaces_finds_every_page_that_contains_it(open_page, site, query):
     expected = pages_containing("ja", query)
     assert expected, f"no Japanese page contains {query}"

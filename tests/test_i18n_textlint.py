@@ -156,7 +156,7 @@ def test_the_catalog_check_fails_on_a_textlint_finding(tmp_path, monkeypatch, ca
     assert cli.check(tmp_path) == (1 if found else 0)
     assert calls == [catalog_dir(tmp_path / "locale", "ja")]
     out, err = capsys.readouterr()
-    assert ("FINDING: textlint rule: message" in err) if found else ("All catalogs are complete" in out)
+    assert ("FINDING: textlint rule: message" in out) if found else ("All catalogs are complete" in out)
 
 
 @needs_node

@@ -184,6 +184,10 @@ def project(tmp_path, monkeypatch):
     """The committed catalogs and glossary, checked against their own English (no Sphinx run)."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "locale", project / "locale")
+    for name in (".textlintrc.js", "package-lock.json"):  # textlint, which the check runs on Japanese catalogs
+        shutil.copy(ROOT / name, project / name)
+    if (ROOT / "node_modules").is_dir():
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
     for language in ("ja", "fr"):
         for path in (project / "locale" / language / "LC_MESSAGES").rglob("*.po"):
             if not path.match(f"*/{PAGE}.po") and path.stem != "sphinx":
