@@ -82,7 +82,8 @@ def doctest_command(*args):
 
 
 CHECK_CATALOGS = ("python", "-m", "autograd_site.i18n", "check")
-# The CPU suite hides any GPU, so that it passes, against the CPU records, on a machine that has one.
+# The CPU suite hides any GPU, so that it passes, against the CPU records, on a machine that has one:
+# the examples pick the GPU whenever torch sees one.  AUTOGRAD_DEVICE says which records to compare with.
 CPU_ONLY = {"AUTOGRAD_DEVICE": "cpu", "CUDA_VISIBLE_DEVICES": ""}
 
 

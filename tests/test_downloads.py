@@ -88,7 +88,7 @@ def test_foreign_imports_are_found():
 @pytest.fixture(scope="module")
 def reader_env():
     """This interpreter's packages, without this project: no PYTHONPATH, no .pth files (python -S)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "AUTOGRAD_DEVICE"}}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     packages = dict.fromkeys(sysconfig.get_paths()[kind] for kind in ("purelib", "platlib"))
     # CPU, as the record compared with was made; Agg: no display.
     env.update(PYTHONPATH=os.pathsep.join(packages), CUDA_VISIBLE_DEVICES="", MPLBACKEND="Agg")

@@ -7,7 +7,7 @@ import pytest
 from autograd_site.examples import ExampleLayoutError, list_examples
 from autograd_site.examples.cells import Example, ExampleError, parse_example
 from autograd_site.examples.records import DEVICES, compare, read_record, record_path, write_record
-from autograd_site.examples.runner import environment_description, run_example
+from autograd_site.examples.runner import ExampleFailed, check_device, environment_description, run_example
 from autograd_site.examples.timeouts import outer_limit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,3 +84,18 @@ def test_a_renamed_example_leaves_an_orphan_record(tmp_path):
         str(records / "plot_new_name.gpu.txt"), str(records / "plot_old_name.cpu.txt")
     ]
     assert "was the example renamed or deleted?" in orphans[1]
+
+
+@pytest.mark.parametrize(("device", "gpu_seen", "refused"), [
+    ("cpu", False, None), ("cuda", True, None),
+    ("cpu", True, "hide it with CUDA_VISIBLE_DEVICES="), ("cuda", False, "torch sees no CUDA device"),
+])
+def test_the_runner_refuses_a_device_the_examples_would_not_pick(monkeypatch, device, gpu_seen, refused):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: gpu_seen)
+    if refused is None:
+        check_device(device)
+    else:
+        with pytest.raises(ExampleFailed, match=refused):
+            check_device(device)

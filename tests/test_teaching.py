@@ -5,6 +5,7 @@ sphinx-gallery splits them.  The build (``-W``) then fails on any link or
 term that does not resolve.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -92,3 +93,80 @@ def test_glossary_terms_are_linked_by_their_english_name():
 def test_every_example_links_its_key_terms_to_the_glossary(path):
     assert any(TERM.search(text) for text in text_of(path)), (
         f"{path}: link the page's key terms to the glossary (:term:`gradient`) at their first use")
+
+
+# -- The device line: the idiom a reader would write -----------------------------
+
+DEVICE_IDIOM = 'device = "cuda" if torch.cuda.is_available() else "cpu"'
+ENVIRONMENT_READS = {"environ", "environb", "getenv", "getenvb"}
+
+
+def device_problems(source: str, name: str) -> list[str]:
+    """What keeps an example's device line from being the one a reader would write.
+
+    No example reads an environment variable (the doctest chooses the device
+    from outside, by hiding the GPU); an example that uses ``device`` assigns
+    it once, at the top level, with exactly ``DEVICE_IDIOM``.
+    """
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    problems = []
+    for node in ast.walk(tree):
+        read = (isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT_READS
+                or isinstance(node, ast.Name) and node.id in ENVIRONMENT_READS
+                or isinstance(node, ast.ImportFrom) and node.module == "os"
+                and any(alias.name in ENVIRONMENT_READS for alias in node.names))
+        if read:
+            problems.append(f"{name}:{node.lineno}: reads an environment variable; an example picks its "
+                            f"device itself ({DEVICE_IDIOM})")
+    assignments = [node for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+                   and any(isinstance(t, ast.Name) and t.id == "device"
+                           for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+    used = any(isinstance(node, ast.Name) and node.id == "device" for node in ast.walk(tree))
+    if used and not assignments:
+        problems.append(f"{name}: uses `device` without the line `{DEVICE_IDIOM}`")
+    for node in assignments:
+        line = lines[node.lineno - 1]
+        if node not in tree.body or line != DEVICE_IDIOM or node.end_lineno != node.lineno:
+            problems.append(f"{name}:{node.lineno}: `{line.strip()}`; the device is chosen once, "
+                            f"at the top, with exactly `{DEVICE_IDIOM}`")
+    if len(assignments) > 1:
+        problems.append(f"{name}: assigns `device` {len(assignments)} times; once, with `{DEVICE_IDIOM}`")
+    return problems
+
+
+@pytest.mark.parametrize("path", EXAMPLE_PATHS, ids=lambda path: path.name)
+def test_every_example_picks_its_device_with_the_readers_idiom(path):
+    problems = device_problems(path.read_text(encoding="utf-8"), str(path))
+    assert not problems, "\n".join(problems)
+
+
+HEADER = "import torch\n\n"
+
+
+@pytest.mark.parametrize("source", [
+    HEADER + DEVICE_IDIOM + "\nx = torch.ones(2, device=device)\n",
+    HEADER + "x = torch.ones(2)\n",  # a page that uses no device
+    "import os\n" + HEADER + DEVICE_IDIOM + "\nprint(os.path.basename(__file__), device)\n",
+])
+def test_the_device_check_accepts_the_idiom(source):
+    assert device_problems(source, "plot_x.py") == []
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("import os\n" + HEADER + 'device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() '
+     'else "cpu")\nx = torch.ones(2, device=device)\n',
+     ["plot_x.py:4: reads an environment variable", "plot_x.py:4: `device = os.environ.get("]),
+    ("import os\n" + HEADER + DEVICE_IDIOM + '\nseed = os.getenv("SEED")\n', ["plot_x.py:5: reads an environment"]),
+    ("from os import environ\n" + HEADER + DEVICE_IDIOM + "\n", ["plot_x.py:1: reads an environment"]),
+    (HEADER + "x = torch.ones(2, device=device)\n", ["plot_x.py: uses `device` without the line"]),
+    (HEADER + 'device = "cpu"\n', ['plot_x.py:3: `device = "cpu"`']),
+    (HEADER + "device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\n", ["plot_x.py:3: `device = torch"]),
+    (HEADER + DEVICE_IDIOM + '\ndef f():\n    device = "cpu"\n    return device\n',
+     ['plot_x.py:5: `device = "cpu"`', "plot_x.py: assigns `device` 2 times"]),
+])
+def test_the_device_check_flags_other_lines(source, expected):
+    problems = device_problems(source, "plot_x.py")
+    assert len(problems) == len(expected), problems
+    for problem, start in zip(problems, expected):
+        assert problem.startswith(start), problems

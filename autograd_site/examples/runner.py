@@ -7,7 +7,6 @@ matplotlib, so that a GPU runner without the docs toolchain can use it.
 from __future__ import annotations
 
 import io
-import os
 import traceback
 import warnings
 from contextlib import ExitStack, redirect_stderr, redirect_stdout
@@ -17,11 +16,33 @@ from autograd_site.examples.cells import Cell, Example, parse_example
 from autograd_site.examples.records import backward_key
 from autograd_site.examples.timeouts import time_limit
 
-DEVICE_VARIABLE = "AUTOGRAD_DEVICE"
-
 
 class ExampleFailed(AssertionError):
     """An example raised or warned; the message names the file and line."""
+
+
+def visible_device() -> str:
+    """The device every example picks, as a reader's script would: the GPU when torch sees one."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def check_device(device: str) -> None:
+    """Refuse to run for ``device`` when the examples would pick another one.
+
+    The examples choose their device themselves; the only way to choose it
+    from outside is to hide the GPU (``CUDA_VISIBLE_DEVICES=``) before
+    running them.  Comparing a GPU run with the CPU records, or the reverse,
+    would fail on every page with a misleading diff.
+    """
+    visible = visible_device()
+    if device == visible:
+        return
+    if device == "cpu":
+        raise ExampleFailed("asked to run the examples on cpu, but torch sees a CUDA device and the examples "
+                            "would use it: hide it with CUDA_VISIBLE_DEVICES= (empty)")
+    raise ExampleFailed(f"asked to run the examples on {device}, but torch sees no CUDA device: they would run on cpu")
 
 
 def environment_description(device: str) -> str:
@@ -64,7 +85,7 @@ def backward_pass_text(path: Path, cell: Cell, namespace: dict, passes: list) ->
 
 
 def run_example(path: str | Path, device: str) -> tuple[Example, dict[int | str, str]]:
-    """Execute every cell of ``path`` with ``AUTOGRAD_DEVICE=device``.
+    """Execute every cell of ``path``, which must pick ``device`` (see ``check_device``).
 
     Returns the parsed example and each cell's printed output, plus the
     gradients of each backward-pass picture (see ``records``).  An exception
@@ -79,12 +100,11 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int | str,
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    check_device(device)
     path = Path(path)
     example = parse_example(path)
     namespace = {"__name__": "__main__", "__file__": str(path)}
     outputs: dict[int | str, str] = {}
-    previous_device = os.environ.get(DEVICE_VARIABLE)
-    os.environ[DEVICE_VARIABLE] = device
     show = plt.show
     plt.show = lambda *args, **kwargs: None  # figures are not displayed in a test
     try:
@@ -117,8 +137,4 @@ def run_example(path: str | Path, device: str) -> tuple[Example, dict[int | str,
     finally:
         plt.show = show
         plt.close("all")
-        if previous_device is None:
-            os.environ.pop(DEVICE_VARIABLE, None)
-        else:
-            os.environ[DEVICE_VARIABLE] = previous_device
     return example, outputs

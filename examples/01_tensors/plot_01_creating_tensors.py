@@ -7,13 +7,11 @@ creates tensors from Python data, from a shape and from other tensors, and
 reads their :term:`shape` and :term:`data type <data type (dtype)>`.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # From Python data

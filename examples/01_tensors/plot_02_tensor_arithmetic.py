@@ -7,12 +7,10 @@ page shows the several ways to write an addition, what the trailing
 underscore of a method name means, and plots element-wise functions.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Adding tensors

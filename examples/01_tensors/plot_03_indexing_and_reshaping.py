@@ -8,12 +8,10 @@ kinds of :term:`indexing` share memory and which copy, and turns a
 one-element tensor into a Python number.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Indexing and slicing

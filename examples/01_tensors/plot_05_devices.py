@@ -10,12 +10,10 @@ GPU, each of them shows the output recorded on a GPU, or a notice while no
 GPU run has recorded it.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Choosing a device

@@ -8,12 +8,10 @@ the rules, shows the error when shapes do not fit, and then contrasts the
 element-wise ``*`` with the :term:`matrix product` ``@``.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A row added to every row

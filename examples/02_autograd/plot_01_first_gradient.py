@@ -8,12 +8,10 @@ calls ``backward()`` and checks the gradient against the derivative worked
 out by hand, then does the same for a small matrix.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Ask autograd to track a tensor

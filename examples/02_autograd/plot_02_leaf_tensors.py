@@ -8,12 +8,11 @@ them. This page switches gradient tracking on after creation, reads
 releases.
 """
 
-import os
 import warnings
 
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Switching tracking on later

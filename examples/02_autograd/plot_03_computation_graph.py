@@ -8,11 +8,9 @@ This page walks that graph by hand through ``grad_fn`` and
 happens to the gradient when a tensor is used twice.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A small graph

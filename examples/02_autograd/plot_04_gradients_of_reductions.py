@@ -8,12 +8,10 @@ matrix product, and checks each one against the derivative worked out by
 hand.
 """
 
-import os
-
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A sum of squares

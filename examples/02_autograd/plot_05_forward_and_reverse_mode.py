@@ -10,11 +10,9 @@ and matches every number with PyTorch.
 """
 
 import math
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The forward pass

@@ -9,12 +9,10 @@ with respect to intermediate values, for second derivatives, and to plot a
 function next to its derivative.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Gradients returned, not stored

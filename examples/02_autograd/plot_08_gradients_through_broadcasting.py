@@ -9,11 +9,9 @@ works out the gradients of a :term:`matrix product` and checks them against
 autograd.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A bias added to every row

@@ -9,12 +9,10 @@ straight-through trick that gives a useful :term:`gradient` to a function whose
 true gradient is zero.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Corners: ``relu`` and ``abs`` at zero

@@ -10,12 +10,10 @@ and the gradient of a sum. Try each problem first, then open its :term:`solution
 which runs and prints its check.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Exercise 1: a tensor used twice

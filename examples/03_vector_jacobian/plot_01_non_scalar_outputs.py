@@ -8,11 +8,9 @@ error a vector output gives, writes out its Jacobian matrix, and explains the
 product.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A vector output

@@ -7,11 +7,9 @@ A question asked about an old PyTorch tutorial: what do the numbers
 :math:`y = 3a + 2b^2 + \log c` and corrects two claims that no longer hold.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # An element-wise function

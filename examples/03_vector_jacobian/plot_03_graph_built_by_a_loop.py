@@ -7,13 +7,11 @@ length depends on the data builds a graph of that length. This page doubles a
 vector until its norm passes 1000, then asks for a weighted gradient.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Doubling until the norm passes 1000

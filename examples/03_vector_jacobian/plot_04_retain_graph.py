@@ -11,11 +11,9 @@ breaks the backward pass in another way, shown on :doc:`the page on modified
 saved tensors </auto_examples/05_pitfalls/plot_08_modified_saved_tensor>`.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # What ``exp`` saves

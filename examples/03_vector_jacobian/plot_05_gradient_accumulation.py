@@ -7,11 +7,9 @@ gradients accumulating across calls, the ways to reset them, and how
 accumulation splits a large batch into pieces, with sum and mean losses.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Two calls, summed gradients

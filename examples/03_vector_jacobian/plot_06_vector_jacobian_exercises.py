@@ -10,11 +10,9 @@ that follows the data, and gradients that add up. Try each problem first,
 then open its :term:`solution`, which runs and prints its check.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Exercise 1: the Jacobian of a matrix product

@@ -9,11 +9,9 @@ predictions. This page switches recording off with :func:`torch.no_grad` and
 imposes, and says when to choose which.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # ``torch.no_grad()``

@@ -9,11 +9,9 @@ and compares the gradient that is left with the full one.
 """
 
 import math
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # What ``detach()`` returns

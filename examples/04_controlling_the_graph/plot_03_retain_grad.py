@@ -8,12 +8,11 @@ tensor gives ``None`` and a warning. This page shows that warning and keeps
 intermediate gradients with ``retain_grad()``.
 """
 
-import os
 import warnings
 
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # ``.grad`` of a non-leaf tensor

@@ -8,12 +8,10 @@ NumPy knows nothing about autograd, so ``numpy()`` refuses a tensor that
 the shortcut ``numpy(force=True)`` shares.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The error

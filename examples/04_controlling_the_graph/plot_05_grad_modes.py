@@ -8,12 +8,10 @@ the switch, sets it with a boolean, turns recording back on inside
 ``no_grad``, and uses the modes as decorators.
 """
 
-import os
-
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Reading the mode

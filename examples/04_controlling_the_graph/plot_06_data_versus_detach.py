@@ -10,11 +10,9 @@ silently wrong. The page ends with the modern forms of two old ``.data``
 idioms.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Two tensors without history

@@ -9,14 +9,13 @@ numerically stable :math:`\log(e^{a} + e^{b})`, runs it inside a
 :func:`torch.autograd.gradcheck`, and shows the mistakes such a check catches.
 """
 
-import os
 import warnings
 
 import torch
 from torch.autograd.function import once_differentiable
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Why write one

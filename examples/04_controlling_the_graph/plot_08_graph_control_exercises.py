@@ -10,11 +10,9 @@ These exercises practise three pages of this chapter: :doc:`detach()
 :term:`exercise` in your own code before you open its :term:`solution`.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Exercise 1: a square with one factor detached

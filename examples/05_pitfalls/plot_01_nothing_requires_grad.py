@@ -7,12 +7,10 @@ of the inputs does, there is no graph to walk, and ``backward()`` fails. This
 page shows the error message and the one-line fix.
 """
 
-import os
-
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

@@ -7,11 +7,9 @@ a tensor with several elements it fails, because it does not know how to
 combine them. This page shows the error and the usual fix.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

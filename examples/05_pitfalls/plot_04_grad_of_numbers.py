@@ -8,12 +8,11 @@ keeps ``None``, and a tensor rebuilt from numbers has lost its history. This
 page shows each case and how to combine tensors without losing gradients.
 """
 
-import os
 import warnings
 
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Constants get no gradient

@@ -8,12 +8,11 @@ one. The gradients then go to the lost leaf, the new tensor's ``.grad`` is
 fix.
 """
 
-import os
 import warnings
 
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

@@ -8,12 +8,10 @@ therefore gives ``nan`` gradients at the zero vector, while
 :func:`torch.linalg.vector_norm` does not.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A norm by hand works away from zero

@@ -8,11 +8,9 @@ gradients, that would turn the leaf into a non-leaf whose ``.grad`` is never
 filled, so autograd refuses.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

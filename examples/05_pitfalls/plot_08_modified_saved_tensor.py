@@ -8,11 +8,9 @@ counter* and stops with an error. This page triggers the error twice and
 fixes it without changing the function that is computed.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

@@ -9,11 +9,9 @@ show it once a GPU has recorded it. The cells before them show the same rules
 on any machine.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # One device line

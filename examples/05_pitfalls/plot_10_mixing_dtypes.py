@@ -8,11 +8,9 @@ silently, some fail. This page also corrects a claim of older material,
 that ``backward()`` works only with ``float32``.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Silently promoted

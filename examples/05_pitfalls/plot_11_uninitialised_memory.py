@@ -8,11 +8,9 @@ computed from them change from run to run and may be ``inf`` or ``nan``. This
 page makes the problem visible and shows the fix.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

@@ -9,11 +9,9 @@ differentiates both branches. This page shows the mistake, the same mistake
 with a multiplied :term:`mask`, and two safe patterns.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The mistake

@@ -9,12 +9,10 @@ carrying a hidden state from one iteration to the next. This page counts the
 graph nodes they keep and shows the fixes.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

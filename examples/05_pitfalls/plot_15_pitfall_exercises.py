@@ -11,12 +11,10 @@ tensor </auto_examples/05_pitfalls/plot_08_modified_saved_tensor>` or
 the mistake, and fix the program before you open the :term:`solution`.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Exercise 1: a parameter lost after one step

@@ -7,13 +7,11 @@ points by gradient descent, with plain tensors, ``backward()`` and a
 hand-written update.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The data

@@ -8,13 +8,11 @@ step that it follows the hand-written loop up to rounding, and then lets
 :class:`torch.optim.Adam` fit a cubic polynomial.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 inputs = torch.linspace(-1.0, 1.0, 30, device=device)
 targets = 2.0 * inputs + 1.0 + 0.2 * torch.randn(30, device=device)

@@ -7,11 +7,9 @@ it can be differentiated again. This page goes beyond the second derivative,
 computes a Hessian matrix, and uses second derivatives for Newton's method.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Derivatives of a derivative

@@ -7,11 +7,9 @@ backward pass. This page registers hooks with ``register_hook`` to print
 gradients of intermediate tensors, to change a gradient, and removes them.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Watching a gradient go by

@@ -8,13 +8,11 @@ the parameters of a small model, freezes one layer, gives each layer its own
 learning rate, and shows why ``model.eval()`` does not switch autograd off.
 """
 
-import os
-
 import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A parameter is a leaf tensor

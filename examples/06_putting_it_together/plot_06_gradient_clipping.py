@@ -8,12 +8,10 @@ whole training run. This page limits the gradients of a small model with
 step, and compares it with clipping in a hook.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A deliberately large gradient

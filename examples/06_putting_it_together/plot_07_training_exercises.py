@@ -12,12 +12,10 @@ torch.optim
 :term:`exercise` in your own code before you open its :term:`solution`.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # Exercise 1: a training loop with an optimizer

@@ -9,13 +9,11 @@ way needs, and shows that the shape of the function decides which one is
 cheaper.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

@@ -9,13 +9,11 @@ computes a Jacobian-vector product that way, and checks it against
 :func:`torch.func.jvp` and a finite difference.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 import torch.autograd.forward_ad as fwAD
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A dual number

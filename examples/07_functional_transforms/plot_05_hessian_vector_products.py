@@ -9,12 +9,10 @@ with forward mode over reverse mode, checks it against the full Hessian, and
 shows why it matters when the number of inputs grows.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

@@ -7,12 +7,10 @@ the Jacobian of a softmax, and a Hessian-vector product. Try each one before
 opening its solution; every solution prints a check.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

@@ -9,14 +9,12 @@ by byte, with a saved-tensor hook on a small model, and shows that nothing is
 saved when autograd records no graph.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # What two operations save

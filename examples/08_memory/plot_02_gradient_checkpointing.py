@@ -11,15 +11,13 @@ backward, counted with a saved-tensor hook, and the forward calls, counted by
 the block itself. The gradients do not change.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
 from torch.utils.checkpoint import checkpoint
 
 torch.manual_seed(0)
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A block that counts its forward calls

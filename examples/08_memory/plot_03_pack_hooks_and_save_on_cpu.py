@@ -10,13 +10,12 @@ small change it makes to the gradient, then tries ``save_on_cpu``, the pair
 PyTorch provides to keep saved tensors in CPU memory.
 """
 
-import os
 from contextlib import nullcontext
 
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

@@ -8,12 +8,10 @@ input, why that number is the one gradient descent needs, and checks it
 against the same loss written with the real and imaginary parts.
 """
 
-import os
-
 import matplotlib.pyplot as plt
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A real loss of a complex number

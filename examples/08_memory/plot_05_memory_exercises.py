@@ -7,12 +7,10 @@ predicting what gradient checkpointing runs again, and the gradient of a
 complex distance. Try each one before opening its solution.
 """
 
-import os
-
 import torch
 from torch.utils.checkpoint import checkpoint
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 
 # %%

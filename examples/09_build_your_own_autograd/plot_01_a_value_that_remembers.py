@@ -9,11 +9,9 @@ multiplication, and draws the graph it records next to the graph PyTorch
 records for the same expression.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # A number with a memory

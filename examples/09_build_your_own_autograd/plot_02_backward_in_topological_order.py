@@ -9,11 +9,9 @@ every gradient against ``torch.autograd`` on an expression that uses an input
 twice.
 """
 
-import os
-
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 
 # %%
 # The engine so far

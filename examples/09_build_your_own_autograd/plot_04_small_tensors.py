@@ -9,12 +9,10 @@ NumPy arrays and checks every gradient against PyTorch.
 """
 
 import math
-import os
-
 import numpy as np
 import torch
 
-device = os.environ.get("AUTOGRAD_DEVICE", "cuda" if torch.cuda.is_available() else "cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 rng = np.random.default_rng(0)
 
 # %%
