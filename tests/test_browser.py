@@ -7,6 +7,7 @@ reports go to test-artifacts/ (not committed) for a person to look at.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import sync_playwright
 from sphinx_gallery.py_source_parser import remove_config_comments
 
@@ -170,6 +172,28 @@ def test_math_renders_offline(open_page, site, language):
     assert numerator["y"] + numerator["height"] <= denominator["y"] + 1, (numerator, denominator)
     assert page.locator("annotation").first.bounding_box() is None  # the LaTeX source is not shown
     assert requests.foreign == []
+
+
+def ink_height(png: bytes) -> int:
+    """Rows of a screenshot that hold dark pixels: the height of what is drawn, not of the box."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    rows = [y for y in range(image.height) if image.crop((0, y, image.width, y + 1)).getextrema()[0] < 128]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+def test_matrix_brackets_stretch_around_their_rows(open_page, site):
+    """With a MATH-table font (autograd-site.css) the browser draws a pmatrix's parentheses as tall as its rows.
+
+    Without one (Chromium's default ``font-family: math`` here) the box of the
+    ``<mo>`` still stretches but the glyph is drawn at text size: 14 px of ink
+    against a 62 px matrix.
+    """
+    page, _ = open_page(site + "en/auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs.html")
+    matrix = page.locator("div.math mtable").first
+    bracket = matrix.locator("xpath=preceding-sibling::*[1]")
+    assert bracket.text_content() == "("
+    assert ink_height(bracket.screenshot()) >= 0.8 * matrix.bounding_box()["height"], page.evaluate(
+        "getComputedStyle(document.querySelector('math')).fontFamily")
 
 
 def test_copy_button_copies_exactly_the_code_of_the_cell(open_page, site):
