@@ -67,6 +67,15 @@ def test_upright_letters_stay_upright():
     assert [(mi.text, mi.get("mathvariant")) for mi in row.iter(M + "mi")] == [("o", "normal"), ("u", "normal"), ("t", "normal")]
 
 
+def test_a_function_name_is_applied_to_its_argument():
+    """``\\log y`` is not "logy": U+2061 and TeX's thin space follow the name, no space before a parenthesis."""
+    log = parse(r"\log y_1")
+    assert [(mo.text, mo.get("rspace")) for mo in log.iter(M + "mo")] == [("\u2061", "0.1667em")]
+    cos = parse(r"\cos(y_1) + \max(x, 0)")
+    assert [mo.get("rspace") for mo in cos.iter(M + "mo") if mo.text == "\u2061"] == ["0", "0"]
+    assert not [mo for mo in parse(r"\mathrm{out} + \text{at } x").iter(M + "mo") if mo.text == "\u2061"]
+
+
 def test_a_matrix_keeps_its_rows_and_cells():
     row = parse(r"\begin{pmatrix} 2 & 1 & 0 \\ 0 & 4 & 0 \end{pmatrix}", "block")
     table, = row.iter(M + "mtable")

@@ -17,7 +17,10 @@ fails the build (``-W``) instead of putting raw LaTeX on a page.
 """
 
 import functools
+import hashlib
+import importlib.metadata
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from docutils import nodes
 from latex2mathml.converter import convert
@@ -31,7 +34,8 @@ MATHML = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML)
 # Elements whose text is what the reader sees; a backslash there is LaTeX
 # the converter passed through instead of converting.
-TOKENS = {f"{{{MATHML}}}{name}" for name in ("mi", "mn", "mo", "mtext", "ms")}
+M = f"{{{MATHML}}}"
+TOKENS = {M + name for name in ("mi", "mn", "mo", "mtext", "ms")}
 
 
 class UnsupportedMath(ValueError):
@@ -55,6 +59,7 @@ def to_mathml(latex: str, display: str = "inline") -> str:
             raise UnsupportedMath(f"the converter does not know {element.text.strip()}")
         if element.tag in TOKENS and element.text == "&":
             raise UnsupportedMath("the converter does not know '&' here (use a pmatrix, cases or array)")
+    apply_functions(root)
     children = list(root)
     if len(children) == 1 and children[0].tag == f"{{{MATHML}}}mrow":
         row = children[0]
@@ -67,6 +72,26 @@ def to_mathml(latex: str, display: str = "inline") -> str:
     annotation.text = latex
     root[:] = [semantics]
     return ET.tostring(root, encoding="unicode", short_empty_elements=True)
+
+
+def apply_functions(root: ET.Element) -> None:
+    """After a function name (log, sin, tanh, max...), the invisible function application U+2061.
+
+    latex2mathml writes ``\\log y`` as ``<mi>log</mi><mi>y</mi>``: a browser
+    sets them touching ("logy") and a screen reader does not say "log of".
+    TeX's thin space after the name rides on the ``<mo>``, except before a
+    parenthesis, as TeX does.
+    """
+    for parent in list(root.iter()):
+        children = list(parent)
+        for index, (name, following) in reversed(list(enumerate(zip(children, children[1:])))):
+            if name.tag not in {M + "mi", M + "mo"} or not (name.text or "").isalpha() or len(name.text) < 2:
+                continue
+            if name.get("mathvariant"):
+                continue
+            apply = ET.Element(M + "mo", lspace="0", rspace="0" if following.text == "(" else "0.1667em")
+            apply.text = "\u2061"
+            parent.insert(index + 1, apply)
 
 
 def render(translator, node: nodes.Element, latex: str, display: str) -> str:
@@ -101,5 +126,13 @@ def visit_math_block(translator, node: nodes.math_block) -> None:
     raise nodes.SkipNode
 
 
+def version() -> str:
+    """This module's code and latex2mathml's version: an ``html`` setting, so a change rewrites every page."""
+    source = Path(__file__).read_text(encoding="utf-8") + importlib.metadata.version("latex2mathml")
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
 def setup(app):
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_math_block, None))
+    app.add_config_value("autograd_mathml", version(), "html", types=[str])
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
