@@ -17,13 +17,12 @@ language = "en"
 
 extensions = [
     "myst_parser",
-    "sphinx.ext.mathjax",
-    "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
     "sphinxext.opengraph",
     "notfound.extension",
     "autograd_site.sphinxext",
+    "autograd_site.sphinxext.mathml",
 ]
 
 root_doc = "index"
@@ -32,6 +31,8 @@ root_doc = "index"
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 myst_enable_extensions = ["dollarmath", "colon_fence"]
+# Math becomes MathML when the page is written (autograd_site/sphinxext/mathml.py): no MathJax.
+html_math_renderer = "mathml"
 
 # -- Translations -------------------------------------------------------------
 locale_dirs = ["../locale/"]  # relative to docs/, so .buildinfo is the same in every clone

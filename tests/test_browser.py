@@ -7,6 +7,7 @@ reports go to test-artifacts/ (not committed) for a person to look at.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import sync_playwright
 from sphinx_gallery.py_source_parser import remove_config_comments
 
@@ -117,7 +119,7 @@ def one_page_of_each_kind(language: str) -> list[str]:
     kinds = {}
     for path in built_pages(language):
         html = path.read_text(encoding="utf-8")
-        kind = (frozenset(SCRIPT.findall(html)) - {"searchindex.js"}, "mjx" in html or "\\(" in html,
+        kind = (frozenset(SCRIPT.findall(html)) - {"searchindex.js"}, "<math " in html,
                 frozenset(IMAGE.findall(html)), "sphx-glr-thumbcontainer" in html)
         kinds.setdefault(kind, path.relative_to(SITE).as_posix())
     return sorted(kinds.values())
@@ -162,10 +164,36 @@ def test_checks_name_the_page_and_the_fault(open_page, tmp_path):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_math_renders_offline(open_page, site, language):
+    """The browser lays the MathML out as math: a fraction's numerator sits above its denominator."""
     page, requests = open_page(site + f"{language}/auto_examples/02_autograd/plot_05_forward_and_reverse_mode.html")
-    page.wait_for_selector("mjx-container", timeout=15000)
-    assert page.locator("mjx-container").count() > 10
+    assert page.locator("math").count() > 10
+    fraction = page.locator("div.math mfrac").first
+    numerator, denominator = (fraction.locator(f":scope > :nth-child({n})").bounding_box() for n in (1, 2))
+    assert numerator["y"] + numerator["height"] <= denominator["y"] + 1, (numerator, denominator)
+    assert page.locator("annotation").first.bounding_box() is None  # the LaTeX source is not shown
     assert requests.foreign == []
+
+
+def ink_height(png: bytes) -> int:
+    """Rows of a screenshot that hold dark pixels: the height of what is drawn, not of the box."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    rows = [y for y in range(image.height) if image.crop((0, y, image.width, y + 1)).getextrema()[0] < 128]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+def test_matrix_brackets_stretch_around_their_rows(open_page, site):
+    """With a MATH-table font (autograd-site.css) the browser draws a pmatrix's parentheses as tall as its rows.
+
+    Without one (Chromium's default ``font-family: math`` here) the box of the
+    ``<mo>`` still stretches but the glyph is drawn at text size: 14 px of ink
+    against a 62 px matrix.
+    """
+    page, _ = open_page(site + "en/auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs.html")
+    matrix = page.locator("div.math mtable").first
+    bracket = matrix.locator("xpath=preceding-sibling::*[1]")
+    assert bracket.text_content() == "("
+    assert ink_height(bracket.screenshot()) >= 0.8 * matrix.bounding_box()["height"], page.evaluate(
+        "getComputedStyle(document.querySelector('math')).fontFamily")
 
 
 def test_copy_button_copies_exactly_the_code_of_the_cell(open_page, site):

@@ -154,7 +154,7 @@ def report(root: Path) -> None:
         print("\nBuilt site size per language: " + ", ".join(f"{lang} {size(site / lang) / 1e6:.1f} MB" for lang in LANGUAGES))
         page = site / "en" / "auto_examples" / "02_autograd" / "plot_03_computation_graph.html"
         print(f"Transferred for {page.relative_to(site)} with its assets: {page_transfer(site, page) / 1e3:.0f} kB "
-              "(uncompressed; MathJax loads on pages with math)")
+              "(uncompressed; math is MathML in the page, no script)")
 
 
 def main(argv: list[str] | None = None) -> int:
