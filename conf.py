@@ -74,6 +74,9 @@ html_last_updated_fmt = None
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher"],
     "header_links_before_dropdown": 4,
+    # The search field opens the search page, the only page that loads the
+    # search index (_templates/layout.html).
+    "search_as_you_type": False,
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
     "footer_start": ["copyright"],

@@ -328,3 +328,28 @@ def test_english_panel_shows_the_source_below_its_text_without_covering_the_code
     assert catalog.startswith(f"locale/{language}/LC_MESSAGES/auto_examples/02_autograd/plot_01_first_gradient.po:")
     page.keyboard.press("Escape")
     assert not panel.is_visible()
+
+
+SEARCH_FILES = ("searchindex.js", "searchtools.js", "language_data.js")
+
+
+def search_files(requests: Requests) -> list[str]:
+    """The search machinery a page asked for: the index and the scripts that read it."""
+    return sorted({name for url in requests.local for name in SEARCH_FILES if url.split("?")[0].endswith("/" + name)})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_loads_its_search_index_only_when_the_reader_searches(open_page, site, language):
+    """No page loads the index (144 KB of Japanese) until the reader searches: then it loads, and finds."""
+    query = {"en": "retain_graph", "ja": "逆伝播", "fr": "rétropropagation"}[language]
+    page, requests = open_page(site + f"{language}/{EXAMPLE}")
+    assert page.locator("article h1").count() == 1 and search_files(requests) == []
+    page.locator(".navbar-header-items__end button.search-button__button").click()
+    field = page.locator("#pst-search-dialog input[name=q]")
+    field.fill(query)
+    assert search_files(requests) == [], "typing in the search field, before searching, loads the index"
+    field.press("Enter")
+    page.wait_for_url(f"**/{language}/search.html?q=*")
+    page.wait_for_function("document.querySelector('#search-results p.search-summary')?.textContent.length > 0")
+    assert search_files(requests) == sorted(SEARCH_FILES), "the search page did not load the index"
+    assert page.locator("#search-results ul.search li a").count() > 0
