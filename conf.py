@@ -74,7 +74,12 @@ html_title = project
 html_last_updated_fmt = None
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher"],
-    "header_links_before_dropdown": 4,
+    # One header row at 1280 px in every language: the install page joins
+    # the translators' pages in the theme's "More" menu.
+    "header_links_before_dropdown": 3,
+    # The search field opens the search page, the only page that loads the
+    # search index (_templates/layout.html).
+    "search_as_you_type": False,
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
     "footer_start": ["copyright"],

@@ -356,3 +356,112 @@ def test_english_panel_shows_the_source_below_its_text_without_covering_the_code
     assert catalog.startswith(f"locale/{language}/LC_MESSAGES/auto_examples/02_autograd/plot_01_first_gradient.po:")
     page.keyboard.press("Escape")
     assert not panel.is_visible()
+
+
+SEARCH_FILES = ("searchindex.js", "searchtools.js", "language_data.js")
+
+
+def search_files(requests: Requests) -> list[str]:
+    """The search machinery a page asked for: the index and the scripts that read it."""
+    return sorted({name for url in requests.local for name in SEARCH_FILES if url.split("?")[0].endswith("/" + name)})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_loads_its_search_index_only_when_the_reader_searches(open_page, site, language):
+    """No page loads the index (144 KB of Japanese) until the reader searches: then it loads, and finds."""
+    query = {"en": "retain_graph", "ja": "逆伝播", "fr": "rétropropagation"}[language]
+    page, requests = open_page(site + f"{language}/{EXAMPLE}")
+    assert page.locator("article h1").count() == 1 and search_files(requests) == []
+    page.locator(".navbar-header-items__end button.search-button__button").click()
+    field = page.locator("#pst-search-dialog input[name=q]")
+    field.fill(query)
+    assert search_files(requests) == [], "typing in the search field, before searching, loads the index"
+    field.press("Enter")
+    page.wait_for_url(f"**/{language}/search.html?q=*")
+    page.wait_for_function("document.querySelector('#search-results p.search-summary')?.textContent.length > 0")
+    assert search_files(requests) == sorted(SEARCH_FILES), "the search page did not load the index"
+    assert page.locator("#search-results ul.search li a").count() > 0
+
+
+# One row: every item of the header shares a band of height with every other.
+HEADER = """() => {
+  const header = document.querySelector("header.bd-header");
+  const items = [...header.querySelectorAll(
+    ".navbar-header-items__start > .navbar-item, .navbar-header-items__center > .navbar-item, "
+    + ".navbar-header-items__end > .navbar-item")].filter((item) => item.checkVisibility());
+  const boxes = items.map((item) => item.getBoundingClientRect());
+  return {height: header.getBoundingClientRect().height, items: items.length,
+          oneRow: Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)),
+          right: Math.max(...boxes.map((b) => b.right))};
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_header_is_one_row_at_1280_px(open_page, site, language):
+    page, _ = open_page(site + f"{language}/{EXAMPLE}", screenshot=f"{language}-1280px-header")
+    header = page.evaluate(HEADER)
+    assert header["items"] >= 4, header  # title, links, search, language...
+    assert header["oneRow"] and header["height"] <= 80 and header["right"] <= 1280, header
+
+
+def test_the_header_check_sees_two_rows(open_page, site):
+    page, _ = open_page(site + f"fr/{EXAMPLE}")
+    page.add_style_tag(content=".bd-header .bd-navbar-elements { letter-spacing: 0.4em; }")  # longer labels
+    header = page.evaluate(HEADER)
+    assert not header["oneRow"] and header["height"] > 80, header
+
+
+# Every element seen on the page whose right edge passes the viewport's.  One
+# that a scrolling or clipping box (a code block, a wide table) keeps inside
+# the viewport is not seen past it; the theme's article container, which
+# scrolls, does not count: a reader would scroll the whole article sideways.
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const article = document.querySelector("article.bd-article");
+  const keptInside = (element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.clip !== "auto" || style.clipPath !== "none") return true;
+      if (article && parent.contains(article)) continue;
+      if (style.overflowX !== "visible") return parent.getBoundingClientRect().right <= width + 0.5;
+    }
+    return false;
+  };
+  const found = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (!box.width || !box.height || !element.checkVisibility({visibilityProperty: true})) continue;
+    if (style.clip !== "auto" || style.clipPath !== "none") continue;  // visually hidden, for screen readers
+    if (box.right > width + 0.5 && !keptInside(element)) {
+      found.push(`<${element.tagName.toLowerCase()} class="${element.className}"> ends at ${Math.round(box.right)} px`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nothing_passes_the_right_edge_of_a_phone(open_page, site, language):
+    problems = []
+    page, _ = open_page("about:blank", viewport=(390, 844))
+    for name in one_page_of_each_kind(language):
+        page.goto(site + name, wait_until="networkidle")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            problems.append(f"{name}: the page scrolls sideways")
+        problems += [f"{name}: {element}" for element in page.evaluate(OVERFLOWING)]
+    assert problems == []
+
+
+def test_the_phone_check_sees_an_element_past_the_edge_and_not_one_in_a_scrolling_box(open_page, site):
+    page, _ = open_page(site + f"en/{EXAMPLE}", viewport=(390, 844))
+    page.evaluate("""() => {
+      const article = document.querySelector("article");
+      article.insertAdjacentHTML("afterbegin",
+        '<div class="planted-scrolling" style="overflow-x: auto"><div style="width: 900px">wide table</div></div>'
+        + '<span class="planted-hidden" style="position: absolute; clip: rect(0 0 0 0); width: 900px">for screen readers</span>'
+        + '<div class="planted-wide" style="width: 700px">too wide</div>');
+    }""")
+    found = page.evaluate(OVERFLOWING)
+    assert any('class="planted-wide"' in element for element in found), found
+    assert not any("planted-scrolling" in element or "planted-hidden" in element for element in found), found
