@@ -137,8 +137,9 @@ POISON = {
         "Build the site": "+ <img src=x onerror=alert(5)>",
         "Each example page has download links": "+ <img src=x onerror=alert(6)> <!--x--><svg/onload=alert(7)>"
                                                 " <script>alert(8)</script>",
-        "The examples run on the CPU": "+ [lien-js](javascript:alert(9)) [lien-ent](&#x6A;avascript:alert(10))"
-                                       " &#x3C;img src=x onerror=alert(11)&#x3E;",
+        "The examples use the GPU when PyTorch sees one": "+ [lien-js](javascript:alert(9))"
+                                                          " [lien-ent](&#x6A;avascript:alert(10))"
+                                                          " &#x3C;img src=x onerror=alert(11)&#x3E;",
         "To preview one language": "Texte.\n\n```{raw} html\n<script>alert(12)</script>\n```",
     },
     "auto_examples/02_autograd/plot_01_first_gradient.po": {  # reST
