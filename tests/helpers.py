@@ -1,9 +1,11 @@
 """Shared helpers for tests that work on the built site or on a project copy."""
 
+import importlib.util
 import runpy
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,3 +42,28 @@ def built_pages(language: str, site: Path = SITE) -> list[Path]:
     pages = sorted(p for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
     assert pages, f"{root} has no pages: run `python -m autograd_site.build` first"
     return pages
+
+
+def load_noxfile():
+    """noxfile.py with a stand-in for nox that records each session's options."""
+    fake = types.ModuleType("nox")
+    fake.options = types.SimpleNamespace()
+
+    def session(*args, **kwargs):
+        def decorate(function):
+            function.nox_options = kwargs
+            return function
+        return args[0] if args and callable(args[0]) else decorate
+
+    fake.session = session
+    spec = importlib.util.spec_from_file_location("project_noxfile", ROOT / "noxfile.py")
+    module = importlib.util.module_from_spec(spec)
+    saved, sys.modules["nox"] = sys.modules.get("nox"), fake
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if saved is None:
+            del sys.modules["nox"]
+        else:
+            sys.modules["nox"] = saved
+    return module

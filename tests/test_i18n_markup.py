@@ -1,7 +1,5 @@
 """Translations are parsed as their page's markup; headers are complete; the preview watches catalogs."""
 
-import importlib.util
-import sys
 import textwrap
 import types
 from pathlib import Path
@@ -11,7 +9,7 @@ import pytest
 from autograd_site.i18n import cli as i18n
 from autograd_site.i18n.markup import MYST, REST, check_parsed_markup, header_problems, page_kind
 
-from helpers import ROOT
+from helpers import ROOT, load_noxfile
 
 GOOD_HEADER = textwrap.dedent(
     """\
@@ -176,23 +174,6 @@ def test_every_committed_header_is_complete():
 
 # The live preview ------------------------------------------------------
 
-def load_noxfile():
-    """noxfile.py with a stand-in for nox (the test environment does not install it)."""
-    fake = types.ModuleType("nox")
-    fake.options = types.SimpleNamespace()
-    fake.session = lambda *args, **kwargs: (lambda f: f) if not args or not callable(args[0]) else args[0]
-    spec = importlib.util.spec_from_file_location("project_noxfile", ROOT / "noxfile.py")
-    module = importlib.util.module_from_spec(spec)
-    saved = sys.modules.get("nox")
-    sys.modules["nox"] = fake
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        if saved is None:
-            del sys.modules["nox"]
-        else:
-            sys.modules["nox"] = saved
-    return module
 
 
 def test_preview_rebuilds_on_a_saved_example_catalog_and_ignores_the_generated_gallery(tmp_path, monkeypatch):

@@ -2,11 +2,9 @@
 an editor's re-wrap is flagged, the check and the update print what a translator can scan, and the
 sessions share one environment."""
 
-import importlib.util
 import json
 import re
 import shutil
-import sys
 import textwrap
 import types
 from pathlib import Path
@@ -17,7 +15,7 @@ import pytest
 from autograd_site.build.site import incomplete_pages
 from autograd_site.i18n import cli as i18n
 
-from helpers import ROOT
+from helpers import ROOT, load_noxfile
 
 HEADER = textwrap.dedent(
     """\
@@ -268,29 +266,6 @@ def test_the_build_calls_fuzzy_entries_fuzzy_and_missing_ones_untranslated(tmp_p
 SHARED_SESSIONS = ("docs", "docs_live", "i18n", "i18n_check", "tests", "doctest", "bench")
 
 
-def load_noxfile():
-    """noxfile.py with a stand-in for nox that records each session's options."""
-    fake = types.ModuleType("nox")
-    fake.options = types.SimpleNamespace()
-
-    def session(*args, **kwargs):
-        def decorate(function):
-            function.nox_options = kwargs
-            return function
-        return args[0] if args and callable(args[0]) else decorate
-
-    fake.session = session
-    spec = importlib.util.spec_from_file_location("tools_noxfile", ROOT / "noxfile.py")
-    module = importlib.util.module_from_spec(spec)
-    saved, sys.modules["nox"] = sys.modules.get("nox"), fake
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        if saved is None:
-            del sys.modules["nox"]
-        else:
-            sys.modules["nox"] = saved
-    return module
 
 
 def fake_session(posargs=()):
