@@ -81,6 +81,9 @@ html_theme_options = {
     # search index (_templates/layout.html).
     "search_as_you_type": False,
     "secondary_sidebar_items": ["page-toc"],
+    # The sidebar lists the chapters and the pages of the current one only:
+    # the whole tree on every page was 15 kB of each page's HTML.
+    "collapse_navigation": True,
     "show_prev_next": True,
     "footer_start": ["copyright"],
     "footer_end": [],

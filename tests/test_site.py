@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import polib
 import pytest
 
+from autograd_site.build.shared_images import lighten_png
 from helpers import LANGUAGES, REPOSITORY, ROOT, SITE, SITE_PATH, SITE_URL, built_pages
 
 
@@ -205,7 +206,8 @@ def test_matplotlib_figures_are_drawn_in_the_page_language(language):
         translated = SITE / language / english.relative_to(SITE / "en")
         english_plots = re.findall(r'<img src="([^"]*sphx_glr_\w+_\d{3}\.png)"', english.read_text(encoding="utf-8"))
         shown = re.findall(r'<img src="([^"]*sphx_glr_\w+_\d{3}[.\w]*\.png)"', translated.read_text(encoding="utf-8"))
-        assert [src.replace(f".{language}.png", ".png") for src in shown] == english_plots, translated
+        assert [Path(src).name.replace(f".{language}.png", ".png") for src in shown] == [
+            Path(src).name for src in english_plots], translated
         for src, original in zip(shown, english_plots):
             assert src.endswith(f".{language}.png"), f"{translated}: {src} is the English picture"
             picture = (translated.parent / src).resolve().read_bytes()
@@ -310,6 +312,7 @@ def test_every_gallery_card_shows_its_page_picture(tmp_path):
 
     placeholder = tmp_path / "placeholder.png"
     scale_image(str(Path(sphinx_gallery.__file__).parent / "_static" / "no_image.png"), str(placeholder), 400, 280)
+    lighten_png(placeholder)  # as publishing stores it
     cards = {}
     for language in LANGUAGES:
         index = (SITE / language / "auto_examples" / "index.html").read_text(encoding="utf-8")
@@ -342,3 +345,15 @@ def test_exercise_solutions_are_folded_with_their_output(language):
         for summary, body in folds:
             assert summary == SUMMARY[language], f"{language}/{page.name}: summary {summary!r}"
             assert "highlight-Python" in body and "sphx-glr-script-out" in body, f"{language}/{page.name}"
+
+
+def test_each_picture_is_one_file_for_every_language_and_no_source_map_is_published():
+    """Pictures live once, in the site's _images, named by content (build/shared_images.py)."""
+    assert not [language for language in LANGUAGES if (SITE / language / "_images").exists()]
+    pictures = [path for path in (SITE / "_images").rglob("*") if path.is_file()]
+    assert len(pictures) > 100
+    folders = {}
+    for path in pictures:  # the same bytes (two examples may draw the same graph) are in one folder
+        folders.setdefault(path.read_bytes(), set()).add(path.parent)
+    assert [sorted(map(str, found)) for found in folders.values() if len(found) > 1] == []
+    assert not list(SITE.rglob("*.map"))

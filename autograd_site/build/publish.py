@@ -12,6 +12,9 @@ once when ``_build/html`` is still a real folder (the layout before links),
 the swap is two renames, ``html -> html.old`` then the new site ``-> html``;
 :func:`recover` puts ``html.old`` back if a stop came between them.
 
+The pictures of every language go to one shared folder, named by their
+content (``shared_images``), and source maps are left out.
+
 The sitemap and the root 404 page only make sense for the whole site.  Both
 are derived from the built pages themselves: each page's canonical URL
 (``<link rel="canonical">``, from ``site_url`` in conf.py) is its address in
@@ -28,6 +31,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from autograd_site.build.root_page import write_root_page
+from autograd_site.build.shared_images import carry_over, remove_unused, share_images
 from autograd_site.languages import ALL as LANGUAGES
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
@@ -103,11 +107,16 @@ def publish(root: Path, languages: tuple[str, ...]) -> Path:
     site.mkdir()
     for language in LANGUAGES:
         if language in languages:
-            shutil.copytree(build / "staging" / language, site / language)
+            # Source maps serve only a browser's developer tools: 2 MB a language.
+            shutil.copytree(build / "staging" / language, site / language, ignore=shutil.ignore_patterns("*.map"))
         elif (html / language).is_dir():
             # A published site is never modified, so its files can be shared.
             shutil.copytree(html / language, site / language, symlinks=True, copy_function=_link_or_copy)
     published = tuple(language for language in LANGUAGES if (site / language).is_dir())
+    carry_over(html, site, _link_or_copy)
+    for language in published:
+        share_images(site, language)
+    remove_unused(site)
     write_root_page(site / "index.html", published)
     write_sitemap(site, published)
     write_root_404(site, published)
