@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from autograd_site.build import weight
 from autograd_site.examples import list_examples
 from autograd_site.languages import ALL as LANGUAGES
 from autograd_site.examples.runner import run_example
@@ -91,21 +92,6 @@ def rebuild(project: Path, label: str) -> None:
           f"pages rewritten: {pages_written(project, staged)}")
 
 
-def size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-
-
-def page_transfer(site: Path, page: Path) -> int:
-    """Bytes a browser fetches for ``page``: the HTML and every local file it references."""
-    html = page.read_text(encoding="utf-8")
-    total = len(html.encode())
-    for reference in set(re.findall(r'(?:src|href)="([^"#?]+)', html)):
-        target = (page.parent / reference).resolve()
-        if target.is_file() and target.suffix in {".css", ".js", ".png", ".svg", ".woff2", ".ico"}:
-            total += target.stat().st_size
-    return total
-
-
 def example_run_times(project: Path) -> list[tuple[str, float]]:
     times = []
     for path in list_examples(project / "examples"):
@@ -150,11 +136,8 @@ def report(root: Path) -> None:
         print(f"\nDoctest (pytest -n auto): {doctest:6.1f} s; the examples alone: {executing:.1f} s, "
               f"slowest {max(s for _, s in runs):.1f} s")
 
-        site = project / "_build" / "html"
-        print("\nBuilt site size per language: " + ", ".join(f"{lang} {size(site / lang) / 1e6:.1f} MB" for lang in LANGUAGES))
-        page = site / "en" / "auto_examples" / "02_autograd" / "plot_03_computation_graph.html"
-        print(f"Transferred for {page.relative_to(site)} with its assets: {page_transfer(site, page) / 1e3:.0f} kB "
-              "(uncompressed; math is MathML in the page, no script)")
+        print()
+        weight.report(project / "_build" / "html")
 
 
 def main(argv: list[str] | None = None) -> int:
