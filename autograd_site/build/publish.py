@@ -12,8 +12,8 @@ once when ``_build/html`` is still a real folder (the layout before links),
 the swap is two renames, ``html -> html.old`` then the new site ``-> html``;
 :func:`recover` puts ``html.old`` back if a stop came between them.
 
-The pictures of every language go to one shared folder, named by their
-content (``shared_images``), and source maps are left out.
+The pictures and theme files of every language go to shared folders, named
+by their content (``shared_files``), and source maps are left out.
 
 The sitemap and the root 404 page only make sense for the whole site.  Both
 are derived from the built pages themselves: each page's canonical URL
@@ -31,7 +31,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from autograd_site.build.root_page import write_root_page
-from autograd_site.build.shared_images import carry_over, remove_unused, share_images
+from autograd_site.build.shared_files import carry_over, remove_unused, share
 from autograd_site.languages import ALL as LANGUAGES
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
@@ -86,7 +86,7 @@ def write_root_404(site: Path, languages: tuple[str, ...]) -> None:
     if not first.exists():
         return
     html = first.read_text(encoding="utf-8")
-    prefix = re.search(rf'href="([^"]*/){languages[0]}/_static/', html)
+    prefix = re.search(rf'href="([^"]*/){languages[0]}/index.html"', html)
     base = prefix[1] if prefix else "/"
     others = "|".join(languages[1:])
     script = (
@@ -115,7 +115,7 @@ def publish(root: Path, languages: tuple[str, ...]) -> Path:
     published = tuple(language for language in LANGUAGES if (site / language).is_dir())
     carry_over(html, site, _link_or_copy)
     for language in published:
-        share_images(site, language)
+        share(site, language)
     remove_unused(site)
     write_root_page(site / "index.html", published)
     write_sitemap(site, published)

@@ -1,14 +1,15 @@
-"""One copy of each picture for every language (build/shared_images.py), on small fake sites."""
+"""One copy of each picture and theme file for every language (build/shared_files.py), on small fake sites."""
 
 import io
 import os
 import random
+import re
 
 from PIL import Image
 
 from autograd_site.build import publish as publishing
 from autograd_site.build.publish import publish
-from autograd_site.build.shared_images import lighten_png
+from autograd_site.build.shared_files import lighten_png
 from autograd_site.languages import ALL as LANGUAGES
 
 PAGE = '<link rel="canonical" href="https://example.org/{language}/{path}" /><img src="{up}_images/{name}" srcset="{up}_images/{name} 2x, {up}_images/{name} 1x"><a href="{up}index.html">home</a>'
@@ -75,7 +76,7 @@ def test_publishing_leaves_the_previous_site_as_it_was(tmp_path, monkeypatch):
     """
     stage(tmp_path, {"plot.svg": b"<svg>v1</svg>"})
     with monkeypatch.context() as before_sharing:
-        before_sharing.setattr(publishing, "share_images", lambda site, language: 0)
+        before_sharing.setattr(publishing, "share", lambda site, language: 0)
         first = publish(tmp_path, LANGUAGES).resolve()
     assert (first / "ja" / "_images" / "plot.svg").exists()
     held = {}
@@ -113,3 +114,52 @@ def test_a_png_that_a_palette_would_not_shrink_is_left_as_it_is(tmp_path):
     original = png(Image.new("P", (1, 1)))
     path.write_bytes(original)
     assert lighten_png(path) == 0 and path.read_bytes() == original
+
+
+def stage_theme(root):
+    """Each language: the theme's stylesheet and font (the same bytes), its own options script, a 404 page."""
+    for language in LANGUAGES:
+        folder = root / "_build" / "staging" / language
+        (folder / "_static" / "styles").mkdir(parents=True, exist_ok=True)
+        (folder / "_static" / "fonts").mkdir(exist_ok=True)
+        (folder / "_static" / "styles" / "theme.css").write_text(
+            '@import "../basic.css";\n@font-face { src: url(../fonts/icons.woff2); }')
+        (folder / "_static" / "basic.css").write_text("p { margin: 0; }")
+        (folder / "_static" / "fonts" / "icons.woff2").write_bytes(b"font")
+        (folder / "_static" / "options.js").write_text(f"const LANGUAGE = '{language}';")
+        (folder / "_static" / "card.png").write_bytes(b"card")
+        head = ('<link rel="canonical" href="https://example.org/{l}/{p}" />'
+                '<meta property="og:image" content="https://example.org/{l}/_static/card.png" />')
+        (folder / "index.html").write_text(
+            head.format(l=language, p="index.html")
+            + '<link href="_static/styles/theme.css?digest=1" rel="stylesheet"><script src="_static/options.js?v=2"></script>')
+        (folder / "404.html").write_text(
+            head.format(l=language, p="404.html") + f'<a href="/site/{language}/index.html">home</a>'
+            f'<link href="/site/{language}/_static/styles/theme.css?digest=1" rel="stylesheet">')
+
+
+def test_theme_files_are_shared_and_stylesheets_still_find_their_fonts(tmp_path):
+    stage_theme(tmp_path)
+    site = publish(tmp_path, LANGUAGES).resolve()
+    stylesheets = set()
+    for language in LANGUAGES:
+        index = (site / language / "index.html").read_text()
+        css = re.search(r'href="([^"?]+)\?digest=1"', index)[1]
+        stylesheets.add((site / language / css).resolve())
+        script = re.search(r'src="([^"?]+)\?v=2"', index)[1]
+        assert (site / language / script).read_text() == f"const LANGUAGE = '{language}';"
+        assert re.search(r'href="/site/_static/[0-9a-f]{16}/theme.css\?digest=1"', (site / language / "404.html").read_text())
+        assert 'href="/site/' + language + '/index.html"' in (site / language / "404.html").read_text()
+    [stylesheet] = stylesheets
+    font = re.search(r"url\(([^)]+)\)", stylesheet.read_text())[1]
+    assert (stylesheet.parent / font).resolve().read_bytes() == b"font"
+    imported = re.search(r'@import "([^"]+)"', stylesheet.read_text())[1]
+    assert (stylesheet.parent / imported).resolve().read_text() == "p { margin: 0; }"
+    assert len(list((site / "_static").rglob("*.js"))) == len(LANGUAGES)
+
+
+def test_a_file_named_by_its_full_address_stays_where_it_was(tmp_path):
+    stage_theme(tmp_path)
+    site = publish(tmp_path, LANGUAGES).resolve()
+    assert [p.relative_to(site / "ja").as_posix() for p in (site / "ja").rglob("*") if p.is_file() and "_static" in p.parts] == [
+        "_static/card.png"]
