@@ -38,4 +38,5 @@ def test_text_counts_compressed_fonts_as_they_are_and_images_apart(tiny_site):
     assert transfer.text == len(gzip.compress(page, 6)) + len(gzip.compress(css, 6))
     assert transfer.fonts == 2048 and transfer.images == 3008
     assert transfer.before_images == transfer.text + 2048
+    assert transfer.uncompressed == len(page) + len(css) + 2048
     assert search_index_bytes(transfer) == 0

@@ -35,6 +35,7 @@ class Transfer:
     text: int = 0  # gzip-compressed: HTML, CSS, JavaScript
     fonts: int = 0
     images: int = 0
+    uncompressed: int = 0  # text and fonts as the files are on disk
     files: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -94,6 +95,7 @@ def transfers(site: Path, pages: list[str], then=None) -> list[Transfer]:
                 body = response.body() if response.ok else b""
                 kind = response.request.resource_type
                 sent = len(body) if kind in {"image", "font"} else len(gzip.compress(body, 6))
+                transfer.uncompressed += len(body) if kind != "image" else 0
                 if kind == "image":
                     transfer.images += sent
                 elif kind == "font":
@@ -120,7 +122,8 @@ def report(site: Path) -> None:
     for language, transfer in measured.items():
         verdict = "within" if transfer.before_images <= PAGE_BUDGET else "OVER"
         print(f"  {language}: {transfer.before_images / 1000:6.1f} kB ({verdict}): text {transfer.text / 1000:.1f} kB, "
-              f"fonts {transfer.fonts / 1000:.1f} kB; then images {transfer.images / 1000:.1f} kB")
+              f"fonts {transfer.fonts / 1000:.1f} kB ({transfer.uncompressed / 1000:.0f} kB uncompressed); "
+              f"then images {transfer.images / 1000:.1f} kB")
     total = site_size(site)
     print(f"Site size, every language: {total / 1e6:.1f} MB; budget {SITE_BUDGET / 1e6:.0f} MB "
           f"({'within' if total <= SITE_BUDGET else 'OVER'})")
