@@ -342,3 +342,30 @@ def test_exercise_solutions_are_folded_with_their_output(language):
         for summary, body in folds:
             assert summary == SUMMARY[language], f"{language}/{page.name}: summary {summary!r}"
             assert "highlight-Python" in body and "sphx-glr-script-out" in body, f"{language}/{page.name}"
+
+
+COLAB_LABELS = {"en": "Open in Colab", "ja": "Colab で開く", "fr": "Ouvrir dans Colab"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_opens_in_colab_in_its_language(language):
+    """Two plain links, in the top note and after the downloads, to the committed notebook of the page's language."""
+    from autograd_site.examples import list_examples
+
+    owner_repo = urlsplit(REPOSITORY).path.strip("/")
+    examples = list_examples(ROOT / "examples")
+    assert len(examples) == 69
+    for example in examples:
+        relative = example.relative_to(ROOT / "examples")
+        page = SITE / language / "auto_examples" / relative.with_suffix(".html")
+        html = page.read_text(encoding="utf-8")
+        notebook = f"notebooks/{language}/{relative.with_suffix('.ipynb').as_posix()}"
+        href = f"https://colab.research.google.com/github/{owner_repo}/blob/main/{notebook}"
+        assert (ROOT / notebook).is_file(), f"{page}: {notebook} is not in the repository"
+        top = re.search(r'class="sphx-glr-download-link-note.*?</div>', html, re.S)[0]
+        footer = re.search(r'class="sphx-glr-footer.*?</section>', html, re.S)[0]
+        link = f'<a href="{href}">{COLAB_LABELS[language]}</a>'
+        assert f'<p class="autograd-colab">{link}</p>' in top, f"{page}: no Colab link in the top note"
+        assert f'<div class="sphx-glr-download autograd-colab docutils container">\n<p>{link}</p>' in footer, (
+            f"{page}: no Colab link after the downloads")
+        assert html.count("colab.research.google.com") == 2, page
