@@ -9,6 +9,7 @@ sphinx-gallery, theme and sphinx-notfound-page.
 import copy
 import io
 import json
+import re
 import textwrap
 import time
 from pathlib import Path
@@ -191,10 +192,33 @@ def test_sphinx_gallery_splits_an_example_into_blocks_and_writes_notebooks(tiny,
     assert "sphinx_gallery_" not in compat.remove_config_comments(blocks[1].content), (
         "remove_config_comments no longer drops sphinx_gallery_ comments")
     blocks[2] = compat.Block("text", "Texte.", blocks[2].lineno)
-    notebook = tmp_path / "x.ipynb"
-    compat.save_notebook(compat.jupyter_notebook(blocks, app.config.sphinx_gallery_conf, tmp_path), notebook)
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    cells = compat.jupyter_notebook(blocks, app.config.sphinx_gallery_conf, tmp_path)["cells"]
     assert any("Texte." in "".join(cell["source"]) for cell in cells), "notebooks are written otherwise"
+    # The site's notebook settings are all jupyter_notebook reads, and give what the gallery's defaults give.
+    site = compat.jupyter_notebook(blocks, copy.deepcopy(compat.NOTEBOOK_CONF), tmp_path)
+    assert site == compat.jupyter_notebook(blocks, gen_gallery._fill_gallery_conf_defaults({}), tmp_path), (
+        "sphinx-gallery's notebook defaults changed: update compat.NOTEBOOK_CONF")
+
+
+def test_conf_py_leaves_the_notebook_settings_at_their_defaults():
+    from helpers import CONF
+
+    assert not set(CONF["sphinx_gallery_conf"]) & set(compat.NOTEBOOK_CONF), (
+        "conf.py sets a notebook setting: the notebooks (notebooks/, the downloads) use compat.NOTEBOOK_CONF")
+
+
+def test_an_example_page_opens_with_the_download_note_and_ends_with_the_archive():
+    rst = (gen_rst.EXAMPLE_HEADER.format("gallery/plot_x.py", "gallery_plot_x.py", ".")
+           + "Title\n=====\n\n" + gen_rst.NOTEBOOK_DOWNLOAD.format("plot_x.ipynb")
+           + gen_rst.CODE_DOWNLOAD.format("plot_x.py", "Python") + gen_rst.ZIP_DOWNLOAD.format("plot_x.zip"))
+    linked = compat.with_colab_links(rst, "<p>TOP</p>", "<p>END</p>")
+    assert linked is not None, "sphinx-gallery's download note or archive container (EXAMPLE_HEADER, ZIP_DOWNLOAD) changed"
+    plain = re.sub(r":\w+:`[^`]*`", "x", linked.replace(".. only:: html", ".. container:: only-html"))
+    doctree = publish_doctree(plain, settings_overrides={"report_level": 5})
+    note = next(node for node in doctree.findall(nodes.container) if "only-html" in node["classes"])
+    assert "<p>TOP</p>" in [raw.astext() for raw in note.findall(nodes.raw)], "the top link is not in the note"
+    assert doctree.astext().rstrip().endswith("<p>END</p>"), "the footer link is not after the downloads"
+    assert compat.with_colab_links("Title\n=====\n", "a", "b") is None
 
 
 def test_download_targets_finds_where_sphinx_copied_each_download(tiny):

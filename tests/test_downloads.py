@@ -70,6 +70,10 @@ def test_downloads_are_standalone_and_keep_the_code(language, example):
     ]:
         assert code == expected, f"{language}/{name}: code differs from {example.relative_to(ROOT)}"
         assert not foreign_imports(text), f"{language}/{name} imports {sorted(foreign_imports(text))}"
+    # The notebook is the one committed for Colab (notebooks/), byte for byte.
+    committed = ROOT / "notebooks" / language / example.relative_to(ROOT / "examples").with_suffix(".ipynb")
+    assert notebook.read_bytes() == committed.read_bytes(), (
+        f"{language}/{notebook.name} differs from {committed.relative_to(ROOT)}: run `nox -s i18n`")
     # No download carries the site's config comments (# sphinx_gallery_graph = ...).
     assert "sphinx_gallery_" not in "\n".join(notebook_cells(notebook)), f"{language}/{notebook.name}"
     assert "sphinx_gallery_" not in script.read_text(encoding="utf-8"), f"{language}/{script.name}"

@@ -244,6 +244,28 @@ def test_check_limits_to_one_language_and_a_page_fragment(project, capsys):
     assert i18n.check(project, "xx") == 2
 
 
+def test_check_fails_on_a_stale_committed_notebook_naming_it(project, capsys):
+    """The notebooks Colab opens are generated: a stale one fails the check, with the command that fixes it."""
+    from autograd_site.notebooks import write_notebooks
+
+    for name in ("examples/README.rst", "examples/02_autograd/README.rst", "examples/02_autograd/plot_01_first_gradient.py"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, project / name)
+    write_notebooks(project)
+    assert i18n.check(project) == 0  # valid: up to date
+    capsys.readouterr()
+    stale = project / "notebooks" / "ja" / "02_autograd" / "plot_01_first_gradient.ipynb"
+    stale.write_bytes(stale.read_bytes().replace(b'"collapsed": false', b'"collapsed": true', 1))
+    assert i18n.check(project) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("notebooks/ja/02_autograd/plot_01_first_gradient.ipynb: out of date"), out
+    assert "run `nox -s i18n`" in out[0] and ", 1 problem" in next(line for line in out if line.startswith("ja: "))
+    assert i18n.check(project, "fr") == 0  # another language's notebook is not looked at
+    i18n.update(project)  # nox -s i18n
+    assert "notebooks: 1 written, 2 unchanged" in capsys.readouterr().out
+    assert i18n.check(project) == 0
+
+
 def test_the_command_line_takes_language_page_and_table(project, monkeypatch):
     seen = []
     monkeypatch.setattr(i18n, "check", lambda *args: seen.append(args) or 0)

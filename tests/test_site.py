@@ -351,7 +351,7 @@ def test_exercise_solutions_are_folded_with_their_output(language):
 
 
 def test_each_picture_is_one_file_for_every_language_and_no_source_map_is_published():
-    """Pictures live once, in the site's _images, named by content (build/shared_images.py)."""
+    """Pictures live once, in the site's _images, named by content (build/shared_files.py)."""
     assert not [language for language in LANGUAGES if (SITE / language / "_images").exists()]
     pictures = [path for path in (SITE / "_images").rglob("*") if path.is_file()]
     assert len(pictures) > 100
@@ -360,3 +360,30 @@ def test_each_picture_is_one_file_for_every_language_and_no_source_map_is_publis
         folders.setdefault(path.read_bytes(), set()).add(path.parent)
     assert [sorted(map(str, found)) for found in folders.values() if len(found) > 1] == []
     assert not list(SITE.rglob("*.map"))
+
+
+COLAB_LABELS = {"en": "Open in Colab", "ja": "Colab で開く", "fr": "Ouvrir dans Colab"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_opens_in_colab_in_its_language(language):
+    """Two plain links, in the top note and after the downloads, to the committed notebook of the page's language."""
+    from autograd_site.examples import list_examples
+
+    owner_repo = urlsplit(REPOSITORY).path.strip("/")
+    examples = list_examples(ROOT / "examples")
+    assert examples
+    for example in examples:
+        relative = example.relative_to(ROOT / "examples")
+        page = SITE / language / "auto_examples" / relative.with_suffix(".html")
+        html = page.read_text(encoding="utf-8")
+        notebook = f"notebooks/{language}/{relative.with_suffix('.ipynb').as_posix()}"
+        href = f"https://colab.research.google.com/github/{owner_repo}/blob/main/{notebook}"
+        assert (ROOT / notebook).is_file(), f"{page}: {notebook} is not in the repository"
+        top = re.search(r'class="sphx-glr-download-link-note.*?</div>', html, re.S)[0]
+        footer = re.search(r'class="sphx-glr-footer.*?</section>', html, re.S)[0]
+        link = f'<a href="{href}">{COLAB_LABELS[language]}</a>'
+        assert f'<p class="autograd-colab">{link}</p>' in top, f"{page}: no Colab link in the top note"
+        assert f'<div class="sphx-glr-download autograd-colab docutils container">\n<p>{link}</p>' in footer, (
+            f"{page}: no Colab link after the downloads")
+        assert html.count("colab.research.google.com") == 2, page

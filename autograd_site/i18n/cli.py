@@ -1,6 +1,6 @@
 """Translation catalogs: extract, update and check.
 
-    python -m autograd_site.i18n update   # regenerate .pot, merge into locale/ja and locale/fr
+    python -m autograd_site.i18n update   # regenerate .pot, merge into locale/ja and locale/fr, write notebooks/
     python -m autograd_site.i18n update --drop-obsolete  # ... and remove entries whose English is gone
     python -m autograd_site.i18n update --add es  # start the catalogs of a language added to languages.py
     python -m autograd_site.i18n check    # problems, then a summary per language; fail on anything not ready
@@ -16,6 +16,9 @@ an editor re-wrapped or re-ordered.
 Text that moved to another page keeps its translation: an untranslated entry
 whose exact English is translated in any catalog of the same language (a
 compendium, like ``msgmerge -C``) takes that translation.
+``update`` then writes the examples' notebooks in every language under
+``notebooks/`` (the ones "Open in Colab" opens), and ``check`` fails on one
+that is missing or stale (``autograd_site/notebooks.py``).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from autograd_site.i18n.japanese import lint_japanese
 from autograd_site.i18n.markup import header_problems, normalise_header
 from autograd_site.i18n.textlint import textlint_problems
 from autograd_site.languages import SOURCE, TRANSLATIONS
+from autograd_site.notebooks import notebook_problems, write_notebooks
 from autograd_site.i18n.lint import (
     INTERFACE_CATALOGS,
     MalformedCatalog,
@@ -85,6 +89,7 @@ def update(root: Path, drop_obsolete: bool = False) -> None:
         for language in TRANSLATIONS:
             counts = update_language(catalog_dir(root / "locale", language), language, templates, drop_obsolete)
             print(update_summary(language, counts))
+    print(write_notebooks(root))  # from the catalogs just written
 
 
 def update_summary(language: str, counts: dict[str, int]) -> str:
@@ -361,11 +366,16 @@ def check(root: Path, language: str | None = None, page: str | None = None, tabl
         print(f"{language!r} is not a translation of this site (these are: {', '.join(TRANSLATIONS)})", file=sys.stderr)
         return 2
     fragment = page.removesuffix(".po").strip("/") if page else None
+    # The committed notebooks of these languages (English's too, when all are checked), by language.
+    stale = {}
+    for problem in notebook_problems(root, [language] if language else [SOURCE, *TRANSLATIONS], fragment):
+        stale.setdefault(problem.split("/")[1], []).append(problem)
     with tempfile.TemporaryDirectory() as tmp:
+        errors = list(stale.get(SOURCE, []))
         potdir = Path(tmp)
         extract(root, potdir)
         pots = {p.relative_to(potdir).with_suffix(""): p for p in potdir.rglob("*.pot")}
-        errors, lines, summaries = [], [], []
+        lines, summaries = [], []
         for lang in [language] if language else TRANSLATIONS:
             catalogs = catalog_dir(root / "locale", lang)
             pos = {p.relative_to(catalogs).with_suffix(""): p for p in catalogs.rglob("*.po")}
@@ -394,6 +404,8 @@ def check(root: Path, language: str | None = None, page: str | None = None, tabl
                           if not fragment or fragment in problem.split(":", 1)[0]]
                 errors += linted
                 totals.errors += linted
+            errors += stale.get(lang, [])
+            totals.errors += stale.get(lang, [])
             lines.append(f"{lang}: {'TOTAL':<{PAGE_WIDTH}} {totals.translated:>10} {totals.fuzzy:>5} "
                          f"{totals.untranslated:>12} {totals.obsolete:>8}")
             matching = (f" ({len(pages)} catalog{'' if len(pages) == 1 else 's'} matching {fragment!r})"

@@ -2,21 +2,24 @@
 
 How one build of one language goes, in the order Sphinx runs it::
 
-    config-inited        per-language URLs (links), configuration paths that hash
-                         the same in every clone (compat), lock docs/auto_examples
-                         and forget stale executions (gallery)
+    config-inited        per-language URLs, repository_url is on GitHub (links),
+                         configuration paths that hash the same in every clone
+                         (compat), lock docs/auto_examples and forget stale
+                         executions (gallery)
     builder-inited       [sphinx-gallery executes the examples and writes their pages]
     env-get-outdated     pages whose CUDA record appeared since they were read
     env-before-read-docs unlock docs/auto_examples, verify every captured output
                          against its record (gallery)
-    source-read          badge, GPU records and graph figures on example pages
+    source-read          badge, GPU records and graph figures on example pages,
+                         "Open in Colab" links (colab)
     [Sphinx translates each page with locale/<lang>/LC_MESSAGES/<page>.po]
     doctree-read         translated pages depend on the theme-string catalog
     doctree-resolved     EN toggles and untranslated marks (original_text), translated thumbnails, captions as alt text, figure alt texts,
                          matplotlib figures redrawn with the page's translations (figure_text)
     html-page-context    language links, theme strings, 404 base, incomplete notice,
                          "improve this translation" link
-    build-finished       translated downloads, translated JavaScript strings
+    build-finished       translated downloads (the notebooks committed in notebooks/),
+                         translated JavaScript strings
 """
 
 import hashlib
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from autograd_site.languages import ALL
 from autograd_site.sphinxext import (
+    colab,
     downloads,
     figure_alt,
     figure_text,
@@ -71,11 +75,13 @@ def setup(app):
     app.add_config_value("site_url", "https://example.org/", "html", types=[str])
     # Publish incomplete translations, with a notice on their pages (build --preview).
     app.add_config_value("autograd_preview", False, "html", types=[bool, int])
-    # The repository the "improve this page/translation" links point to (plain links).
-    app.add_config_value("repository_url", "https://example.org/repository", "html", types=[str])
-    app.add_config_value("repository_branch", "main", "html", types=[str])
+    # The repository the "improve this page/translation" and "Open in Colab" links point to (plain links).
+    # "env": the Colab links are in the pages' source, so a change re-reads them.
+    app.add_config_value("repository_url", "https://example.org/repository", "env", types=[str])
+    app.add_config_value("repository_branch", "main", "env", types=[str])
 
     app.connect("config-inited", links.configure_urls)
+    app.connect("config-inited", links.check_repository_url)
     app.connect("config-inited", compat.relative_config_paths)  # after sphinx-gallery's (priority 10)
     app.add_config_value("autograd_search_words", search_words_version(), "env", types=[str])
     app.add_search_language(search_fr.FrenchSearch)
@@ -85,6 +91,7 @@ def setup(app):
     app.connect("env-get-outdated", gallery.records_appeared)
     app.connect("env-before-read-docs", after_gallery_generated)
     app.connect("source-read", gallery.decorate_page)
+    app.connect("source-read", colab.add_colab_links)
 
     app.connect("doctree-read", ui_strings.depend_on_ui_catalog)
     app.connect("doctree-resolved", gallery.translate_thumbnails)

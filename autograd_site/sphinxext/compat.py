@@ -18,7 +18,7 @@ from pathlib import Path
 from sphinx.transforms.i18n import Locale
 from sphinx.util.nodes import extract_messages  # noqa: F401 - re-exported for original_text
 from sphinx_gallery.directives import imgsgnode
-from sphinx_gallery.notebook import jupyter_notebook, save_notebook  # noqa: F401 - for downloads
+from sphinx_gallery.notebook import jupyter_notebook  # noqa: F401 - for downloads
 from sphinx_gallery.py_source_parser import (  # noqa: F401 - for downloads
     Block,
     remove_config_comments,
@@ -89,6 +89,39 @@ def download_targets(app) -> dict[str, Path]:
     # env.dlfiles maps each source file to (docnames, destination under _downloads/).
     downloads = Path(app.outdir, "_downloads")
     return {Path(source).name: downloads / target for source, (_, target) in app.env.dlfiles.items()}
+
+
+# -- Notebooks (sphinx-gallery 0.22.1, notebook.jupyter_notebook) ------------------------------------
+# The keys of the gallery configuration that jupyter_notebook reads, at
+# sphinx-gallery's defaults (conf.py sets none of them).  The notebooks are
+# made with these, in the build and outside it (notebooks/), so that both
+# are the same bytes.  jupyter_notebook also writes the running Python's
+# version into the metadata: downloads.notebook_bytes writes its own.
+NOTEBOOK_CONF = {
+    "first_notebook_cell": None,
+    "last_notebook_cell": None,
+    "pypandoc": False,
+    "promote_jupyter_magic": False,
+    "notebook_images": False,
+    "rst_link_targets": {},
+}
+
+# -- The "Open in Colab" links (sphinx-gallery 0.22.1, gen_rst.EXAMPLE_HEADER, ZIP_DOWNLOAD) ---------
+# An example page's generated reST opens with a note that sends the reader to
+# the downloads at its end, and ends with the downloads, the archive last.
+DOWNLOAD_NOTE = re.compile(r"^    \.\. note::\n        :class: sphx-glr-download-link-note\n\n(?:        \S.*\n)+", re.M)
+ZIP_CONTAINER = re.compile(r"^    \.\. container:: sphx-glr-download sphx-glr-download-zip\n\n      :download:`[^`]*`\n", re.M)
+
+
+def with_colab_links(rst: str, top_html: str, footer_html: str) -> str | None:
+    """An example page's reST with raw HTML closing its top note and after its last download; ``None``
+    when either place is not found."""
+    note, archive = DOWNLOAD_NOTE.search(rst), ZIP_CONTAINER.search(rst)
+    if note is None or archive is None or note.end() > archive.start():
+        return None
+    top = f"\n        .. raw:: html\n\n           {top_html}\n"
+    footer = f"\n    .. container:: sphx-glr-download autograd-colab\n\n      .. raw:: html\n\n        {footer_html}\n"
+    return rst[:note.end()] + top + rst[note.end():archive.end()] + footer + rst[archive.end():]
 
 
 # -- When a page was read (Sphinx 9.0.4, builders.Builder.read_doc) -----------------------------------

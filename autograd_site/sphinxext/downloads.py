@@ -5,10 +5,16 @@ in English, and every language's pages link to them.  After a Japanese or
 French build, this module rewrites that language's copies: the text cells
 take the page's translations (the same catalog entries as the page), the
 code stays exactly as it is, so the downloads still run standalone.
+
+:func:`example_notebook` makes an example's notebook in a language without
+Sphinx: the build writes the downloads with it, and ``i18n update`` the
+notebooks committed under ``notebooks/`` that Colab opens
+(``autograd_site/notebooks.py``), so that both are the same bytes.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 import unicodedata
@@ -19,11 +25,11 @@ from sphinx.util import logging
 
 from autograd_site.languages import UNSPACED
 from autograd_site.sphinxext.compat import (
+    NOTEBOOK_CONF,
     Block,
     download_targets,
     jupyter_notebook,
     remove_config_comments,
-    save_notebook,
     split_code_and_text_blocks,
 )
 from autograd_site.sphinxext.locale import page_gettext
@@ -32,6 +38,12 @@ logger = logging.getLogger(__name__)
 
 UNDERLINE = re.compile(r"^([=\-~^])\1{2,}$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that two builds give the same archive
+# A notebook's metadata: Python 3, nothing about the machine that wrote it
+# (sphinx-gallery writes the running Python's full version).
+NOTEBOOK_METADATA = {
+    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
 
 
 def _width(text: str) -> int:
@@ -83,6 +95,32 @@ def script_source(blocks) -> str:
     return "\n".join(parts)
 
 
+def example_blocks(example: Path, language: str, gettext=None) -> list[Block]:
+    """An example's blocks in ``language``: its text cells through ``gettext`` (the page's catalog;
+    ``None``: the English as it is), its code without ``# sphinx_gallery_*`` comments."""
+    wrap = None if language in UNSPACED else 76
+    _, blocks = split_code_and_text_blocks(str(example))[:2]
+    return [
+        Block(kind, remove_config_comments(content) if kind == "code"
+              else content if gettext is None else translate_rst(content, gettext, wrap), line)
+        for kind, content, line in blocks
+    ]
+
+
+def notebook_bytes(blocks: list[Block], folder: Path) -> bytes:
+    """The notebook of ``blocks``, as Jupyter and Colab save one: deterministic, one line per string item."""
+    notebook = jupyter_notebook(blocks, NOTEBOOK_CONF, folder)
+    for cell in notebook["cells"]:
+        cell["source"] = "".join(cell["source"]).splitlines(keepends=True)
+    notebook = {**notebook, "metadata": NOTEBOOK_METADATA}
+    return (json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def example_notebook(example: Path, language: str, gettext=None) -> bytes:
+    """The notebook a reader of ``language`` gets for ``example``: the download, and what Colab opens."""
+    return notebook_bytes(example_blocks(example, language, gettext), example.parent)
+
+
 def write_zip(archive: Path, files: list[Path]) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in files:
@@ -96,35 +134,31 @@ def translate_downloads(app, exception) -> None:
 
     English keeps sphinx-gallery's text, but its script loses the
     ``# sphinx_gallery_*`` comments (the page and the notebook show none, and
-    they mean nothing to a reader), and its archive is rewritten too:
-    sphinx-gallery's carries the files' modification times, so two builds of
-    the same commit would differ.
+    they mean nothing to a reader), its notebook is :func:`example_notebook`'s
+    (the one committed under ``notebooks/en``: no Python version in it), and
+    its archive is rewritten too: sphinx-gallery's carries the files'
+    modification times, so two builds of the same commit would differ.  A
+    page without a catalog gets the English text, as the page shows it.
     """
     if exception or app.builder.name != "html":
         return
     from autograd_site.sphinxext.gallery import Gallery
 
     gallery = Gallery(app)
-    wrap = None if app.config.language in UNSPACED else 76
+    language = app.config.language
     targets = download_targets(app)
     for example in gallery.example_paths():
         script, notebook, archive = (targets.get(f"{example.stem}{suffix}") for suffix in (".py", ".ipynb", ".zip"))
-        english = app.config.language == "en"
-        gettext = None if english else page_gettext(
-            app, gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix())
-        if (gettext is None and not english) or script is None:
+        if script is None:
             continue
-        _, blocks = split_code_and_text_blocks(example)[:2]
-        translated = [
-            Block(kind, remove_config_comments(content) if kind == "code"
-                  else content if english else translate_rst(content, gettext, wrap), line)
-            for kind, content, line in blocks
-        ]
-        script.write_text(script_source(translated), encoding="utf-8")
+        gettext = None if language == "en" else page_gettext(
+            app, gallery.page(example).relative_to(app.srcdir).with_suffix("").as_posix())
+        blocks = example_blocks(example, language, gettext)
+        script.write_text(script_source(blocks), encoding="utf-8")
         written = [script]
-        if notebook is not None and app.config.language != "en":
-            save_notebook(jupyter_notebook(translated, app.config.sphinx_gallery_conf, script.parent), notebook)
+        if notebook is not None:
+            notebook.write_bytes(notebook_bytes(blocks, example.parent))
             written.append(notebook)
         if archive is not None:
-            write_zip(archive, written + ([notebook] if notebook is not None and notebook not in written else []))
+            write_zip(archive, written)
     logger.info(f"autograd_site: downloads written for {app.config.language}")

@@ -7,6 +7,7 @@ language root.  Links are relative: the site works from a folder or offline.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from autograd_site.languages import LOCALES, NAMES
@@ -54,6 +55,36 @@ def repository_file(config, path: str, line: int | None = None) -> str:
     """
     anchor = f"#L{line}" if line else ""
     return f"{config.repository_url.rstrip('/')}/blob/{config.repository_branch}/{path}{anchor}"
+
+
+GITHUB_REPOSITORY = re.compile(r"https://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?")
+
+
+def github_repository(url: str) -> tuple[str, str]:
+    """``(owner, name)`` of a ``https://github.com/<owner>/<name>`` address; ``ValueError`` otherwise."""
+    found = GITHUB_REPOSITORY.fullmatch(url)
+    if found is None:
+        raise ValueError(url)
+    return found[1], found[2]
+
+
+def colab_url(config, path: str) -> str:
+    """The address at which Colab opens the repository's notebook ``path`` (a plain link: nothing loads)."""
+    owner, name = github_repository(config.repository_url)
+    return f"https://colab.research.google.com/github/{owner}/{name}/blob/{config.repository_branch}/{path}"
+
+
+def check_repository_url(app, config) -> None:
+    """Fail the build at once, saying why, if ``repository_url`` is not a GitHub repository."""
+    from sphinx.errors import ConfigError
+
+    try:
+        github_repository(config.repository_url)
+    except ValueError:
+        raise ConfigError(
+            f"repository_url = {config.repository_url!r} is not a GitHub repository address "
+            "(https://github.com/<owner>/<name>): the examples' \"Open in Colab\" links need one, "
+            "since Colab opens notebooks from GitHub") from None
 
 
 def page_source(app, docname: str) -> str:
