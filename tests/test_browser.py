@@ -7,19 +7,23 @@ reports go to test-artifacts/ (not committed) for a person to look at.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
 import shutil
+import subprocess
 from urllib.parse import quote
 from urllib.request import urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from fontTools.ttLib import TTFont
 from PIL import Image
 from playwright.sync_api import sync_playwright
 from sphinx_gallery.py_source_parser import remove_config_comments
 
+from autograd_site.build import math_font
 from autograd_site.examples.cells import parse_example
 from autograd_site.sphinxext import search_fr, search_ja
 from browser import CHROMIUM, Requests, serve
@@ -195,6 +199,54 @@ def test_matrix_brackets_stretch_around_their_rows(open_page, site):
     assert bracket.text_content() == "("
     assert ink_height(bracket.screenshot()) >= 0.8 * matrix.bounding_box()["height"], page.evaluate(
         "getComputedStyle(document.querySelector('math')).fontFamily")
+
+
+MATRIX_PAGE = "en/auto_examples/03_vector_jacobian/plot_01_non_scalar_outputs.html"
+
+
+def bracket_and_matrix_heights(page, family: str, face: str = "") -> tuple[int, float]:
+    """The ink of a pmatrix's "(" and the matrix's height, with ``family`` the only font of the math."""
+    page.add_style_tag(content=face + f'math {{ font-family: "{family}" !important; }}')
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("networkidle")
+    matrix = page.locator("div.math mtable").first
+    bracket = matrix.locator("xpath=preceding-sibling::*[1]")
+    assert bracket.text_content() == "("
+    return ink_height(bracket.screenshot()), matrix.bounding_box()["height"]
+
+
+def test_the_sites_own_math_font_alone_stretches_a_matrix_s_brackets(open_page, site):
+    """A reader with no system math font: autograd-math.woff (build/math_font.py) is fetched and draws the matrix."""
+    page, requests = open_page(site + MATRIX_PAGE)
+    ink, height = bracket_and_matrix_heights(page, math_font.FAMILY)
+    assert any(url.endswith(f"/{math_font.FONT.name}") for url in requests.local), "the font was not fetched"
+    assert page.evaluate(f"document.fonts.check('16px \"{math_font.FAMILY}\"', '\u2211')")
+    assert ink >= 0.8 * height, f"{ink} px of bracket for a {height} px matrix"
+
+
+def test_the_same_font_without_its_math_table_does_not_stretch_them(open_page, site):
+    """The check above fails for a font that cannot stretch: the same subset, its MATH table removed."""
+    font = TTFont(math_font.FONT)
+    del font["MATH"]
+    data = io.BytesIO()
+    font.save(data)
+    face = ('@font-face { font-family: "No MATH"; '
+            f'src: url(data:font/woff;base64,{base64.b64encode(data.getvalue()).decode()}) format("woff"); }}\n')
+    page, _ = open_page(site + MATRIX_PAGE)
+    ink, height = bracket_and_matrix_heights(page, "No MATH", face)
+    assert ink < 0.5 * height, f"{ink} px of bracket for a {height} px matrix"
+
+
+@pytest.mark.parametrize("page", [MATRIX_PAGE, "ja/" + MATRIX_PAGE.removeprefix("en/")])
+def test_a_reader_with_a_system_math_font_does_not_fetch_the_sites_own(open_page, site, page):
+    """DejaVu Math TeX Gyre (.ci/run installs fonts-dejavu-extra) draws every formula; the Japanese page has
+    \\text{ のとき}, which the site's font's unicode-range leaves to the text fonts."""
+    assert "DejaVu Math TeX Gyre" in subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    opened, requests = open_page(site + page)
+    opened.evaluate("document.fonts.ready.then(() => true)")
+    opened.wait_for_load_state("networkidle")
+    assert opened.locator("math").count() > 0
+    assert not [url for url in requests.local if url.endswith(f"/{math_font.FONT.name}")]
 
 
 def test_copy_button_copies_exactly_the_code_of_the_cell(open_page, site):
