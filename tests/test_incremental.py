@@ -1,9 +1,11 @@
 """Rebuilds write only what changed, and execute nothing that did not (README, "How the build performs")."""
 
+import shutil
+
 import pytest
 
 from autograd_site.build.bench import edit, executions, snapshot, written_pages
-from helpers import LANGUAGES, copy_project, run
+from helpers import LANGUAGES, ROOT, copy_project, run
 
 # Sphinx writes its index and search pages on every build.
 ALWAYS = {"genindex.html", "search.html"}
@@ -45,3 +47,17 @@ def test_editing_one_french_msgstr_rewrites_only_that_page_in_french(project):
     page = project / "_build" / "staging" / "fr" / f"{PAGE}.html"
     assert "qui passe par" in page.read_text(encoding="utf-8")
     assert executions(project, runs) == 0
+
+
+def test_the_bench_edits_a_text_cell_of_its_example_whatever_the_text_says(tmp_path):
+    """nox -s bench times a rebuild after this edit: it must keep working when the example's prose changes."""
+    from autograd_site.build.bench import edit_text_cell
+    from autograd_site.examples.cells import parse_example
+
+    example = tmp_path / "plot_01_first_gradient.py"
+    shutil.copy(ROOT / "examples" / "02_autograd" / "plot_01_first_gradient.py", example)
+    before = example.read_text(encoding="utf-8")
+    edit_text_cell(example)
+    assert example.read_text(encoding="utf-8") != before
+    assert [c.code for c in parse_example(example).cells] == [
+        c.code for c in parse_example(ROOT / "examples" / "02_autograd" / "plot_01_first_gradient.py").cells]

@@ -84,6 +84,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def edit_text_cell(path: Path) -> None:
+    """Add a word to the first sentence of an example's first text cell after its title (whatever it says)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("# %%")
+    underline = next(n for n in range(start, len(lines)) if re.fullmatch(r"# ([-=~^])\1{2,}", lines[n]))
+    prose = next(n for n in range(underline + 1, len(lines)) if lines[n].startswith("# ") and len(lines[n]) > 3)
+    lines[prose] += " Edited."
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def rebuild(project: Path, label: str) -> None:
     """Rebuild every language; print the time, the examples re-executed and the pages written."""
     before, staged = snapshot(project / "docs" / "auto_examples"), snapshot(project / "_build" / "staging")
@@ -125,8 +135,7 @@ def report(root: Path) -> None:
         edit(project / "locale" / "fr" / "LC_MESSAGES" / "auto_examples" / "02_autograd" / "plot_01_first_gradient.po",
              'msgstr "Votre premier gradient"', 'msgstr "Votre tout premier gradient"')
         rebuild(project, "After editing one French msgstr")
-        edit(project / "examples" / "02_autograd" / "plot_01_first_gradient.py",
-             "# The gradient is the slope of the loss", "# The gradient is exactly the slope of the loss")
+        edit_text_cell(project / "examples" / "02_autograd" / "plot_01_first_gradient.py")
         rebuild(project, "After editing one example's text cell")
 
         started = time.perf_counter()
